@@ -334,8 +334,8 @@ describe('HMM properties', () => {
     .map(({ n, m, seed, zeros }) => {
       const r = new Random(seed);
       const row = (k: number): number[] => {
-        const v = Array.from({ length: k }, () => (zeros && r.uniform() < 0.3 ? 0 : r.uniform53() + 1e-3));
-        if (v.every((x) => x === 0)) v[0] = 1;
+        const v: number[] = Array.from({ length: k }, (): number => (zeros && r.uniform() < 0.3 ? 0 : r.uniform53() + 1e-3));
+        if (!v.some((x) => x > 0)) v[0] = 1;
         const s = v.reduce((a, b) => a + b, 0);
         return v.map((x) => x / s);
       };
