@@ -1,0 +1,154 @@
+/**
+ * DOT → polished SVG, synchronously, on a Graphviz-WASM instance loaded once per process.
+ *
+ * Graphviz-WASM can crash (the module aborts and is unusable afterwards). We keep a
+ * spare instance loaded: on a crash the spare takes over at once (render stays
+ * synchronous), the graph is tried once more on it, and a new spare loads in the
+ * background. A graph that crashes both instances gets an error, never a lost build.
+ */
+import type { EngineMessage, EngineOutput, LayoutEngine } from './engine.js';
+import { loadVizEngine } from './engine.js';
+import { canWidenCjk, restoreCjk, widenCjk } from './cjk-width.js';
+import { errorBoxSvg } from './error-box.js';
+import { problemsFromMessages, type GraphProblem } from './problems.js';
+import { polishSvg, svgToString } from './svg-polish.js';
+
+/** Our own output version: bump it when the SVG we produce changes, so caches refresh. */
+export const GRAPH_RENDERER_VERSION = 'mlpost-graph-1';
+
+/** Layout engines an author may pick with `prog=`/`engine=`. */
+export const LAYOUT_ENGINES: readonly string[] = ['dot', 'neato', 'fdp', 'sfdp', 'circo', 'twopi', 'osage', 'patchwork'];
+
+/** Options of {@link GraphRenderer.render}. */
+export interface RenderGraphOptions {
+  /** Layout engine, `dot` by default. */
+  engine?: string | undefined;
+  /** Prefix for every id in the SVG (`g1-`), unique per page. */
+  idPrefix: string;
+  /** Accessible name of the SVG (the caption); defaults to the graph's label. */
+  title?: string | undefined;
+}
+
+/** The SVG (or a visible error box) and every problem, located in the DOT source. */
+export interface GraphResult {
+  svg: string;
+  problems: GraphProblem[];
+}
+
+/** A loaded Graphviz that renders DOT synchronously. */
+export interface GraphRenderer {
+  /** The engine build, part of cache keys. */
+  readonly build: string;
+  /** {@link GRAPH_RENDERER_VERSION}, part of cache keys. */
+  readonly version: string;
+  /** Milliseconds it took to load the first instance. */
+  readonly loadMs: number;
+  /** Renders done and crashes survived so far. */
+  readonly stats: { renders: number; crashes: number };
+  /** Render `dot` to SVG. Never throws for bad input: problems come back in the result. */
+  render(dot: string, options: RenderGraphOptions): GraphResult;
+  /** Resolves when no spare instance is loading (for tests and clean shutdown). */
+  idle(): Promise<void>;
+}
+
+/** Options of {@link createGraphRenderer}. */
+export interface GraphRendererOptions {
+  /** Loads one engine instance; the pinned viz-js build by default (tests inject crashing fakes). */
+  loadEngine?: () => Promise<LayoutEngine>;
+  /** Keep a spare instance for crash recovery (default true). */
+  spare?: boolean;
+}
+
+const ID_PREFIX = /^[A-Za-z][A-Za-z0-9_-]*$/;
+
+/** Active instance + spare; swaps on a crash. */
+class EnginePool {
+  crashes = 0;
+  private loading: Promise<void> = Promise.resolve();
+
+  constructor(
+    private active: LayoutEngine | undefined,
+    private spare: LayoutEngine | undefined,
+    private readonly load: () => Promise<LayoutEngine>,
+    private readonly keepSpare: boolean,
+  ) {}
+
+  layout(dot: string, engine: string): EngineOutput {
+    const failures: string[] = [];
+    for (let attempt = 0; attempt < 2; attempt++) {
+      const current = this.active;
+      if (!current) break;
+      try {
+        return current.layout(dot, engine);
+      } catch (error) {
+        this.crashes++;
+        failures.push(error instanceof Error ? error.message : String(error));
+        this.active = this.spare;
+        this.spare = undefined;
+        this.refill();
+      }
+    }
+    const why = failures.length > 0 ? `Graphviz crashed on this graph (${failures[0]})` : 'Graphviz is not available (it crashed and is still reloading)';
+    return { svg: undefined, messages: [{ level: 'error', message: `${why}; the graph is not drawn` }] };
+  }
+
+  private refill(): void {
+    if (!this.keepSpare && this.active) return;
+    this.loading = this.loading
+      .then(() => this.load())
+      .then((engine) => {
+        if (!this.active) this.active = engine;
+        else this.spare ??= engine;
+      })
+      .catch(() => undefined);
+  }
+
+  idle(): Promise<void> {
+    return this.loading;
+  }
+}
+
+/** Load Graphviz (once; keep the renderer for the whole process) and return a synchronous renderer. */
+export async function createGraphRenderer(options: GraphRendererOptions = {}): Promise<GraphRenderer> {
+  const load = options.loadEngine ?? loadVizEngine;
+  const keepSpare = options.spare ?? true;
+  const start = performance.now();
+  const first = await load();
+  const loadMs = performance.now() - start;
+  const spare = keepSpare ? await load() : undefined;
+  const pool = new EnginePool(first, spare, load, keepSpare);
+  const stats = { renders: 0, crashes: 0 };
+
+  return {
+    build: first.build,
+    version: GRAPH_RENDERER_VERSION,
+    loadMs,
+    get stats() {
+      return { ...stats, crashes: pool.crashes };
+    },
+    render(dot, renderOptions) {
+      if (!ID_PREFIX.test(renderOptions.idPrefix)) throw new TypeError(`idPrefix must be a letter then letters, digits, _ or -: ${JSON.stringify(renderOptions.idPrefix)}`);
+      stats.renders++;
+      const problems: GraphProblem[] = [];
+      let engine = renderOptions.engine ?? 'dot';
+      if (!LAYOUT_ENGINES.includes(engine)) {
+        problems.push({ severity: 'warning', message: `unknown layout engine \`${engine}\` (use one of ${LAYOUT_ENGINES.join(', ')}); drawn with dot`, ruleId: 'graph-engine-unknown' });
+        engine = 'dot';
+      }
+      const widened = canWidenCjk(dot) ? widenCjk(dot) : dot;
+      const output = pool.layout(widened, engine);
+      const messages: EngineMessage[] = output.messages.map((entry) => ({ ...entry, message: restoreCjk(entry.message) }));
+      problems.push(...problemsFromMessages(messages, dot));
+      if (output.svg === undefined) {
+        const errors = problems.filter((problem) => problem.severity === 'error');
+        if (errors.length === 0) problems.push({ severity: 'error', message: 'Graphviz produced no drawing', ruleId: 'graph-layout' });
+        const reasons = problems.filter((problem) => problem.severity === 'error').map((problem) => (problem.line ? `line ${problem.line}: ` : '') + problem.message);
+        return { svg: errorBoxSvg(reasons), problems };
+      }
+      const polished = polishSvg(restoreCjk(output.svg), { idPrefix: renderOptions.idPrefix, title: renderOptions.title }, dot);
+      problems.push(...polished.problems);
+      return { svg: svgToString(polished.svg), problems };
+    },
+    idle: () => pool.idle(),
+  };
+}
