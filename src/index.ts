@@ -1,2 +1,14 @@
+/**
+ * mlpost: publish machine-learning blog posts. The public API.
+ */
+export { renderPost } from './render/render-post.js';
+export type { RenderPostOptions, RenderedPost, PostData } from './render/render-post.js';
+export { mlpost, remarkMlpost, rehypeMlpost, remarkMlpostPlugins, rehypeMlpostPlugins } from './preset.js';
+export type { MlpostOptions } from './preset.js';
+export { remarkHexoTags } from './syntax/hexo-tag/index.js';
+export type { TagHandler, TagContext, AnyHexoTag, HexoTagOptions } from './syntax/hexo-tag/index.js';
 export { parseFenceAttributes } from './syntax/fence-attributes.js';
 export type { FenceAttributes } from './syntax/fence-attributes.js';
+export { formatMessage } from './diagnostics.js';
+export type { PostAsset, TocEntry } from './types.js';
+export type { PostDate } from './syntax/date.js';

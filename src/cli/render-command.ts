@@ -1,0 +1,36 @@
+/**
+ * `mlpost render <post.md> -o <dir>`: one post to `<dir>/index.html`, with its files and
+ * the shared assets under `<dir>`.
+ */
+import { join, resolve } from 'node:path';
+import { renderPost } from '../render/render-post.js';
+import { renderPage } from '../site/page.js';
+import { copyStaticAssets, writePostAssets } from '../site/output.js';
+import { writeFileAtomic } from '../site/write-file.js';
+import { MLPOST_VERSION } from '../version.js';
+import { exitCodeFor, printMessages } from './report.js';
+import { readPostFile } from './read-post.js';
+
+export interface RenderCommandOptions {
+  output: string;
+  strict?: boolean;
+  timezone?: string;
+}
+
+/** Run the command; resolves to the process exit code. */
+export async function renderCommand(postPath: string, options: RenderCommandOptions): Promise<number> {
+  const read = readPostFile(postPath);
+  if (!read.ok) {
+    process.stderr.write(`${postPath}:1:1: error: ${read.reason} [${read.ruleId}]\n`);
+    return 1;
+  }
+  const post = await renderPost(read.text, { path: postPath, timezone: options.timezone });
+  const counts = printMessages(post.messages, postPath);
+  const folder = resolve(options.output);
+  writePostAssets(folder, post.assets);
+  copyStaticAssets(join(folder, 'assets'));
+  writeFileAtomic(join(folder, 'index.html'), renderPage(post.data, post.html, { assetBase: 'assets/', generator: `mlpost ${MLPOST_VERSION}` }));
+  process.stdout.write(`${join(folder, 'index.html')}\n`);
+  return exitCodeFor(counts, options.strict ?? false);
+}
+

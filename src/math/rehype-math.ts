@@ -1,0 +1,47 @@
+/**
+ * Math through KaTeX (rehype-katex), with one macro scope per document: a `\gdef` in
+ * one formula is seen by the later formulas of the same post, never by the next post.
+ * KaTeX's strict-mode complaints become vfile messages instead of console output
+ * (Chinese text inside math is legal for MathJax, the original renderer, so it is silent),
+ * and a formula KaTeX cannot render is an error at its place, shown in red in the page.
+ */
+import type { Root } from 'hast';
+import rehypeKatex from 'rehype-katex';
+import type { KatexOptions } from 'katex';
+import type { VFile } from 'vfile';
+import { report } from '../diagnostics.js';
+
+export interface MathOptions {
+  /** Macros every document starts with (copied per document). */
+  macros?: Readonly<Record<string, string>>;
+}
+
+const SOURCE = 'mlpost:math';
+
+/** The rehype plugin. */
+export function rehypeMath(options: MathOptions = {}) {
+  return (tree: Root, file: VFile): void => {
+    const before = file.messages.length;
+    const settings: KatexOptions = {
+      macros: { ...options.macros },
+      strict: (errorCode: string, errorMessage: string) => {
+        if (errorCode !== 'unicodeTextInMathMode') {
+          report(file, 'warning', `KaTeX: ${errorMessage}`, undefined, `katex-${errorCode}`, SOURCE);
+        }
+        return 'ignore';
+      },
+      output: 'htmlAndMathml',
+    };
+    (rehypeKatex(settings) as (tree: Root, file: VFile) => void)(tree, file);
+    // rehype-katex reports unrenderable formulas as warnings; for us they are errors.
+    for (const message of file.messages.slice(before)) {
+      if (message.source === 'rehype-katex') {
+        message.fatal = true;
+        message.ruleId = 'math-katex';
+        const cause = message.cause as { message?: string } | undefined;
+        if (cause?.message) message.reason = `math: ${cause.message.replace(/^KaTeX parse error: /, '')}`;
+        message.message = message.reason;
+      }
+    }
+  };
+}

@@ -1,0 +1,125 @@
+/**
+ * The mlpost plugins composed: `remarkMlpost` (Markdown syntax and the build-time
+ * features), `rehypeMlpost` (HTML stage: raw HTML, heading ids, math, links, outline) and
+ * `mlpost()`, a whole unified preset from Markdown text to an HTML string.
+ *
+ * Each piece is also exported alone, for people who assemble their own pipeline
+ * (Astro's `remarkPlugins`/`rehypePlugins`, Hexo renderers).
+ */
+/// <reference types="remark-parse" />
+import type { Plugin, PluginTuple, Preset, Processor, Transformer } from 'unified';
+import type { Node } from 'unist';
+import type { VFile } from 'vfile';
+import remarkParse from 'remark-parse';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkGfm from 'remark-gfm';
+import remarkMath from 'remark-math';
+import remarkCjkFriendly from 'remark-cjk-friendly';
+import remarkRehype from 'remark-rehype';
+import rehypeRaw from 'rehype-raw';
+import rehypeSlug from 'rehype-slug';
+import rehypeStringify from 'rehype-stringify';
+import { remarkHexoTags, type HexoTagOptions } from './syntax/hexo-tag/index.js';
+import { remarkMore } from './syntax/more.js';
+import { remarkCjkLineBreaks } from './syntax/cjk-line-breaks.js';
+import { remarkImplicitFigures } from './syntax/implicit-figures.js';
+import { rehypeMath, type MathOptions } from './math/rehype-math.js';
+import { rehypeExternalLinks } from './render/external-links.js';
+import { rehypeOutline } from './render/outline.js';
+
+/** Options shared by the whole pipeline. */
+export interface MlpostOptions {
+  /** Hexo tag handlers to add or replace, by tag name. */
+  tags?: HexoTagOptions['handlers'];
+  /** KaTeX macros every document starts with. */
+  math?: MathOptions;
+  /** The site's base URL (links to its host are not "external"). */
+  siteUrl?: string;
+  /** Open links to other sites in a new tab, as Hexo does by default. Default `true`. */
+  externalLinks?: boolean;
+}
+
+const emptyOptions: Readonly<MlpostOptions> = Object.freeze({});
+
+/** A plugin with its options, as `unified().use()` takes it. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- unified's own tuple type
+export type PluginEntry = PluginTuple<any[], any, any>;
+
+/** The remark plugins, in order: Hexo/pandoc syntax and the build-time features on mdast. */
+export function remarkMlpostPlugins(options: Readonly<MlpostOptions> = emptyOptions): PluginEntry[] {
+  return [
+    [remarkFrontmatter, ['yaml']],
+    // Pandoc reads `~x~` as a subscript, never as strikethrough: only `~~x~~` strikes.
+    [remarkGfm, { singleTilde: false }],
+    [remarkMath],
+    [remarkCjkFriendly],
+    [remarkHexoTags, { handlers: options.tags ?? {} }],
+    [remarkMore],
+    [remarkCjkLineBreaks],
+    [remarkImplicitFigures],
+  ];
+}
+
+/** The rehype plugins, in order: raw HTML parsed, heading ids, math, links, outline. */
+export function rehypeMlpostPlugins(options: Readonly<MlpostOptions> = emptyOptions): PluginEntry[] {
+  return [
+    [rehypeRaw],
+    [rehypeSlug],
+    [rehypeMath, options.math ?? {}],
+    ...(options.externalLinks === false ? [] : [[rehypeExternalLinks, { siteUrl: options.siteUrl }] as PluginEntry]),
+    [rehypeOutline],
+  ];
+}
+
+/**
+ * All of mlpost's remark side as one plugin, for pipelines that take a list of plugins
+ * (Astro's `remarkPlugins`, a Hexo renderer). Same as `remarkMlpostPlugins` in order.
+ */
+export function remarkMlpost(this: Processor, options: Readonly<MlpostOptions> = emptyOptions) {
+  return composePlugins(this, remarkMlpostPlugins(options));
+}
+
+/** All of mlpost's rehype side as one plugin. */
+export function rehypeMlpost(this: Processor, options: Readonly<MlpostOptions> = emptyOptions) {
+  return composePlugins(this, rehypeMlpostPlugins(options));
+}
+
+/**
+ * Attach `plugins` to `processor` and return one transformer running theirs in order.
+ * (Calling `processor.use` from inside an attacher would queue them after every plugin
+ * already attached, e.g. after remark-rehype, on the wrong tree.) It stays synchronous
+ * while every transformer is, so `processSync` and Hexo's `renderSync` keep working.
+ */
+function composePlugins(processor: Processor, plugins: PluginEntry[]) {
+  const transformers: Transformer[] = [];
+  for (const [plugin, option] of plugins) {
+    const attacher = plugin as Plugin<unknown[]> as (this: Processor, options?: unknown) => Transformer | undefined | void;
+    const transformer = attacher.call(processor, option);
+    if (typeof transformer === 'function') transformers.push(transformer);
+  }
+  return (tree: Node, file: VFile): Node | Promise<Node> => runFrom(0, tree, file);
+
+  function runFrom(start: number, tree: Node, file: VFile): Node | Promise<Node> {
+    for (let index = start; index < transformers.length; index++) {
+      const result = (transformers[index] as (tree: Node, file: VFile) => unknown)(tree, file);
+      if (result && typeof (result as Promise<unknown>).then === 'function') {
+        return (result as Promise<Node | undefined>).then((next) => runFrom(index + 1, next ?? tree, file));
+      }
+      if (result && typeof result === 'object' && 'type' in result) tree = result as Node;
+    }
+    return tree;
+  }
+}
+
+/** The whole pipeline, Markdown text to HTML string: `unified().use(mlpost())`. */
+export function mlpost(options: Readonly<MlpostOptions> = emptyOptions): Preset {
+  return {
+    plugins: [
+      [remarkParse],
+      ...remarkMlpostPlugins(options),
+      [remarkRehype, { allowDangerousHtml: true }],
+      ...rehypeMlpostPlugins(options),
+      [rehypeStringify],
+    ],
+  };
+}

@@ -1,0 +1,73 @@
+/**
+ * `renderPost`: one post's Markdown to its body HTML, its data (title, date, tags,
+ * categories, excerpt, table of contents) and the diagnostics, in one call.
+ */
+import { unified, type Processor } from 'unified';
+import type { Root } from 'mdast';
+import { VFile } from 'vfile';
+import type { VFileMessage } from 'vfile-message';
+import { mlpost, type MlpostOptions } from '../preset.js';
+import { readFrontMatter, type PostFrontMatter } from '../syntax/front-matter.js';
+import { mlpostData } from '../types.js';
+import type { PostAsset, TocEntry } from '../types.js';
+
+/** Options for {@link renderPost}. */
+export interface RenderPostOptions extends MlpostOptions {
+  /** The post's path, used in diagnostics (`post.md:12:3: …`). */
+  path?: string;
+  /** IANA time zone for front-matter dates without an offset. Default UTC. */
+  timezone?: string;
+}
+
+/** A rendered post. */
+export interface RenderedPost {
+  /** The article body as HTML. */
+  html: string;
+  data: PostData;
+  /** Every diagnostic, in source order. */
+  messages: VFileMessage[];
+  /** Files to write next to the page (graph SVGs …). */
+  assets: PostAsset[];
+}
+
+/** What the post is: front matter plus what rendering learned. */
+export interface PostData extends PostFrontMatter {
+  /** HTML before `<!-- more -->`, or `undefined` when the post has none. */
+  excerptHtml: string | undefined;
+  toc: TocEntry[];
+}
+
+const processors = new Map<string, Processor<Root, Root, Root, Root, string>>();
+
+/** A frozen processor per distinct option set, so warm renders skip set-up. */
+function processorFor(options: MlpostOptions): Processor<Root, Root, Root, Root, string> {
+  const key = JSON.stringify(options, (name, value: unknown) => (typeof value === 'function' ? `[fn ${String(name)}]` : value));
+  let processor = processors.get(key);
+  if (!processor || options.tags) {
+    processor = unified().use(mlpost(options)).freeze() as unknown as Processor<Root, Root, Root, Root, string>;
+    if (!options.tags) processors.set(key, processor);
+  }
+  return processor;
+}
+
+/** Render one post. Never throws for bad input: problems are in `messages`. */
+export async function renderPost(markdown: string, options: RenderPostOptions = {}): Promise<RenderedPost> {
+  const { path, timezone, ...pipeline } = options;
+  const file = new VFile({ value: markdown, path });
+  const processor = processorFor(pipeline);
+  const tree = processor.parse(file);
+  const frontMatter = readFrontMatter(tree, file, { timezone });
+  const hast = await processor.run(tree, file);
+  const html = processor.stringify(hast, file);
+  file.messages.sort(byPlace);
+  return {
+    html,
+    data: { ...frontMatter, excerptHtml: file.data.excerptHtml, toc: file.data.toc ?? [] },
+    messages: file.messages,
+    assets: mlpostData(file).assets,
+  };
+}
+
+function byPlace(a: VFileMessage, b: VFileMessage): number {
+  return (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0);
+}

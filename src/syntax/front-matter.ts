@@ -1,0 +1,96 @@
+/**
+ * Hexo front matter: the YAML block between `---` lines at the top of a post (blank
+ * lines inside are fine). Reads the fields mlpost uses and reports malformed ones at
+ * the author's line; unknown fields are kept in `extra` for themes and adapters.
+ */
+import type { Root, Yaml } from 'mdast';
+import type { VFile } from 'vfile';
+import { LineCounter, parseDocument } from 'yaml';
+import { report } from '../diagnostics.js';
+import { parsePostDate, type PostDate } from './date.js';
+
+/** What a post says about itself. */
+export interface PostFrontMatter {
+  title: string | undefined;
+  date: PostDate | undefined;
+  updated: PostDate | undefined;
+  tags: string[];
+  categories: string[];
+  /** Every field as written, for themes. */
+  extra: Record<string, unknown>;
+}
+
+const SOURCE = 'mlpost:front-matter';
+
+/** Options for reading front matter. */
+export interface FrontMatterOptions {
+  /** IANA time zone for dates without an offset (Hexo's `timezone`); default UTC. */
+  timezone?: string;
+}
+
+/** Read the front matter of a parsed post (an empty record when it has none). */
+export function readFrontMatter(tree: Root, file: VFile, options: FrontMatterOptions = {}): PostFrontMatter {
+  const empty: PostFrontMatter = { title: undefined, date: undefined, updated: undefined, tags: [], categories: [], extra: {} };
+  const node = tree.children.find((child): child is Yaml => child.type === 'yaml');
+  if (!node) return empty;
+  // The YAML starts on the line after the opening `---`.
+  const firstLine = (node.position?.start.line ?? 1) + 1;
+  const lineCounter = new LineCounter();
+  const document = parseDocument(node.value.replace(/^\n/, ''), { lineCounter, prettyErrors: false, uniqueKeys: true });
+  for (const error of document.errors) {
+    const at = lineCounter.linePos(error.pos[0]);
+    report(file, 'error', `front matter is not valid YAML: ${firstSentence(error.message)}`, { line: firstLine + at.line - 1, column: at.col }, 'front-matter-yaml', SOURCE);
+  }
+  if (document.errors.length > 0) return empty;
+  const value: unknown = document.toJS();
+  if (value === null || value === undefined) return empty;
+  if (typeof value !== 'object' || Array.isArray(value)) {
+    report(file, 'error', 'front matter must be a mapping of `key: value` lines', { line: firstLine, column: 1 }, 'front-matter-type', SOURCE);
+    return empty;
+  }
+  const record = value as Record<string, unknown>;
+  const placeOf = (key: string) => {
+    const pair = document.get(key, true) as { range?: [number, number, number] } | undefined;
+    const offset = pair?.range?.[0];
+    if (offset === undefined) return { line: firstLine, column: 1 };
+    const at = lineCounter.linePos(offset);
+    return { line: firstLine + at.line - 1, column: at.col };
+  };
+
+  const result: PostFrontMatter = { ...empty, extra: record };
+  if (record.title !== undefined && record.title !== null) {
+    if (typeof record.title === 'string' || typeof record.title === 'number') result.title = String(record.title);
+    else report(file, 'error', '`title` must be text', placeOf('title'), 'front-matter-title', SOURCE);
+  }
+  for (const key of ['date', 'updated'] as const) {
+    const raw = record[key];
+    if (raw === undefined || raw === null) continue;
+    const date = parsePostDate(raw, options.timezone ?? 'UTC');
+    if (date) result[key] = date;
+    else report(file, 'error', `\`${key}\` must be a date like 2019-09-12 13:52:48, got ${JSON.stringify(raw)}`, placeOf(key), 'front-matter-date', SOURCE);
+  }
+  result.tags = readNames(record.tags, 'tags', file, placeOf);
+  result.categories = readNames(record.categories, 'categories', file, placeOf);
+  return result;
+}
+
+/** Tags and categories: a list, a nested list (Hexo category paths) or one name. */
+function readNames(raw: unknown, key: string, file: VFile, placeOf: (key: string) => { line: number; column: number }): string[] {
+  if (raw === undefined || raw === null) return [];
+  const names: string[] = [];
+  const visit = (value: unknown): boolean => {
+    if (typeof value === 'string' || typeof value === 'number') {
+      const name = String(value).trim();
+      if (name !== '' && !names.includes(name)) names.push(name);
+      return true;
+    }
+    if (Array.isArray(value)) return value.every(visit);
+    return false;
+  };
+  if (!visit(raw)) report(file, 'error', `\`${key}\` must be a name or a list of names`, placeOf(key), `front-matter-${key}`, SOURCE);
+  return names;
+}
+
+function firstSentence(message: string): string {
+  return message.split('\n')[0]!.replace(/ at line \d+, column \d+.*$/, '');
+}
