@@ -26,6 +26,9 @@ import { remarkImplicitFigures } from './syntax/implicit-figures.js';
 import { rehypeMath, type MathOptions } from './math/rehype-math.js';
 import { rehypeExternalLinks } from './render/external-links.js';
 import { rehypeOutline } from './render/outline.js';
+import { remarkGraphStep } from './render/graph-step.js';
+import type { GraphRenderer } from './graph/index.js';
+import type { DiskCache } from './cache/disk-cache.js';
 
 /** Options shared by the whole pipeline. */
 export interface MlpostOptions {
@@ -37,6 +40,13 @@ export interface MlpostOptions {
   siteUrl?: string;
   /** Open links to other sites in a new tab, as Hexo does by default. Default `true`. */
   externalLinks?: boolean;
+  /**
+   * A loaded Graphviz renderer (`await createGraphRenderer()`). Give one to keep the
+   * pipeline synchronous; without it the shared renderer loads on the first graph.
+   */
+  graph?: GraphRenderer;
+  /** Disk cache for rendered graphs (and cells), keyed on everything that affects them. */
+  cache?: DiskCache;
 }
 
 const emptyOptions: Readonly<MlpostOptions> = Object.freeze({});
@@ -57,6 +67,7 @@ export function remarkMlpostPlugins(options: Readonly<MlpostOptions> = emptyOpti
     [remarkMore],
     [remarkCjkLineBreaks],
     [remarkImplicitFigures],
+    [remarkGraphStep, { renderer: options.graph, cache: options.cache }],
   ];
 }
 

@@ -9,6 +9,7 @@ import type { VFileMessage } from 'vfile-message';
 import { mlpost, type MlpostOptions } from '../preset.js';
 import { readFrontMatter, type PostFrontMatter } from '../syntax/front-matter.js';
 import { mlpostData } from '../types.js';
+import { sharedGraphRenderer } from './graph-step.js';
 import type { PostAsset, TocEntry } from '../types.js';
 
 /** Options for {@link renderPost}. */
@@ -37,16 +38,23 @@ export interface PostData extends PostFrontMatter {
   toc: TocEntry[];
 }
 
-const processors = new Map<string, Processor<Root, Root, Root, Root, string>>();
+type PostProcessor = Processor<Root, Root, Root, Root, string>;
 
-/** A frozen processor per distinct option set, so warm renders skip set-up. */
-function processorFor(options: MlpostOptions): Processor<Root, Root, Root, Root, string> {
-  const key = JSON.stringify(options, (name, value: unknown) => (typeof value === 'function' ? `[fn ${String(name)}]` : value));
-  let processor = processors.get(key);
-  if (!processor || options.tags) {
-    processor = unified().use(mlpost(options)).freeze() as unknown as Processor<Root, Root, Root, Root, string>;
-    if (!options.tags) processors.set(key, processor);
-  }
+// Frozen processors, so warm renders skip set-up: one per (graph renderer, cache, plain
+// options). Options with custom tag handlers are not cached (functions have no key).
+const processors = new WeakMap<object, Map<string, PostProcessor>>();
+const noObject = {};
+
+function processorFor(options: MlpostOptions): PostProcessor {
+  const build = () => unified().use(mlpost(options)).freeze() as unknown as PostProcessor;
+  if (options.tags) return build();
+  const { graph, cache, ...plain } = options;
+  const owner = graph ?? cache ?? noObject;
+  let byKey = processors.get(owner);
+  if (!byKey) processors.set(owner, (byKey = new Map()));
+  const key = `${JSON.stringify(plain)}|${cache?.dir ?? ''}`;
+  let processor = byKey.get(key);
+  if (!processor) byKey.set(key, (processor = build()));
   return processor;
 }
 
@@ -54,7 +62,8 @@ function processorFor(options: MlpostOptions): Processor<Root, Root, Root, Root,
 export async function renderPost(markdown: string, options: RenderPostOptions = {}): Promise<RenderedPost> {
   const { path, timezone, ...pipeline } = options;
   const file = new VFile({ value: markdown, path });
-  const processor = processorFor(pipeline);
+  const graph = pipeline.graph ?? (await sharedGraphRenderer());
+  const processor = processorFor({ ...pipeline, graph });
   const tree = processor.parse(file);
   const frontMatter = readFrontMatter(tree, file, { timezone });
   const hast = await processor.run(tree, file);

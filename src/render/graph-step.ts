@@ -1,0 +1,44 @@
+/**
+ * The graph step of the pipeline: `remarkGraph` with a renderer given up front
+ * (synchronous, for Hexo's `renderSync`), or else the process-wide renderer, loaded on the
+ * first post that has a graph (asynchronous). Posts without graphs never load Graphviz.
+ */
+import type { Root } from 'mdast';
+import type { VFile } from 'vfile';
+import { visit, EXIT } from 'unist-util-visit';
+import { createGraphRenderer, graphFenceOf, remarkGraph, type GraphRenderer } from '../graph/index.js';
+import type { DiskCache } from '../cache/disk-cache.js';
+
+let shared: Promise<GraphRenderer> | undefined;
+
+/** The process-wide Graphviz renderer, loaded once. */
+export function sharedGraphRenderer(): Promise<GraphRenderer> {
+  shared ??= createGraphRenderer();
+  return shared;
+}
+
+export interface GraphStepOptions {
+  renderer?: GraphRenderer | undefined;
+  cache?: DiskCache | undefined;
+}
+
+/** The remark plugin. */
+export function remarkGraphStep(options: GraphStepOptions = {}) {
+  if (options.renderer) return remarkGraph({ renderer: options.renderer, cache: options.cache });
+  return (tree: Root, file: VFile): Promise<void> | undefined => {
+    if (!hasGraph(tree)) return undefined;
+    return sharedGraphRenderer().then((renderer) => remarkGraph({ renderer, cache: options.cache })(tree, file));
+  };
+}
+
+function hasGraph(tree: Root): boolean {
+  let found = false;
+  visit(tree, 'code', (node) => {
+    if (graphFenceOf(node)) {
+      found = true;
+      return EXIT;
+    }
+    return undefined;
+  });
+  return found;
+}
