@@ -5,7 +5,7 @@
  * `createGraphRenderer()` loads Graphviz once; its `render()` is synchronous and usable
  * alone (cells draw HMM and RNN diagrams with it). `remarkGraph` is the remark plugin.
  */
-export { createGraphRenderer, GRAPH_RENDERER_VERSION, LAYOUT_ENGINES } from './renderer.js';
+export { createGraphRenderer, layoutWithCjk, GRAPH_RENDERER_VERSION, LAYOUT_ENGINES } from './renderer.js';
 export type { GraphRenderer, GraphRendererOptions, GraphResult, RenderGraphOptions } from './renderer.js';
 export type { GraphProblem } from './problems.js';
 export type { LayoutEngine, EngineOutput, EngineMessage } from './engine.js';

@@ -59,6 +59,17 @@ export interface GraphRendererOptions {
   spare?: boolean;
 }
 
+/**
+ * Lay out `dot` with CJK characters sized 1 em (see `cjk-width.ts`) and give them back
+ * in the SVG and messages. The raw SVG keeps Graphviz's titles: tests compare it with
+ * the published SVGs.
+ */
+export function layoutWithCjk(layout: LayoutEngine['layout'], dot: string, engine: string): EngineOutput {
+  const output = layout(canWidenCjk(dot) ? widenCjk(dot) : dot, engine);
+  const messages: EngineMessage[] = output.messages.map((entry) => ({ ...entry, message: restoreCjk(entry.message) }));
+  return { svg: output.svg === undefined ? undefined : restoreCjk(output.svg), messages };
+}
+
 const ID_PREFIX = /^[A-Za-z][A-Za-z0-9_-]*$/;
 
 /** Active instance + spare; swaps on a crash. */
@@ -135,9 +146,10 @@ export async function createGraphRenderer(options: GraphRendererOptions = {}): P
         problems.push({ severity: 'warning', message: `unknown layout engine \`${engine}\` (use one of ${LAYOUT_ENGINES.join(', ')}); drawn with dot`, ruleId: 'graph-engine-unknown' });
         engine = 'dot';
       }
-      const widened = canWidenCjk(dot) ? widenCjk(dot) : dot;
-      const output = pool.layout(widened, engine);
-      const messages: EngineMessage[] = output.messages.map((entry) => ({ ...entry, message: restoreCjk(entry.message) }));
+      const output = layoutWithCjk((text, name) => pool.layout(text, name), dot, engine);
+      // Graphviz reports some errors and still draws (sfdp without its triangulation
+      // library): when there is a drawing, they are warnings to the author.
+      const messages = output.svg === undefined ? output.messages : output.messages.map((entry) => ({ ...entry, level: 'warning' as const }));
       problems.push(...problemsFromMessages(messages, dot));
       if (output.svg === undefined) {
         const errors = problems.filter((problem) => problem.severity === 'error');
@@ -145,7 +157,7 @@ export async function createGraphRenderer(options: GraphRendererOptions = {}): P
         const reasons = problems.filter((problem) => problem.severity === 'error').map((problem) => (problem.line ? `line ${problem.line}: ` : '') + problem.message);
         return { svg: errorBoxSvg(reasons), problems };
       }
-      const polished = polishSvg(restoreCjk(output.svg), { idPrefix: renderOptions.idPrefix, title: renderOptions.title }, dot);
+      const polished = polishSvg(output.svg, { idPrefix: renderOptions.idPrefix, title: renderOptions.title }, dot);
       problems.push(...polished.problems);
       return { svg: svgToString(polished.svg), problems };
     },

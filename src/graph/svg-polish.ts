@@ -28,6 +28,7 @@ export interface PolishOptions {
 
 /** Graphviz's automatic ids: meaningless to readers, and the same in every graph. */
 const AUTOMATIC_ID = /^(?:a_)?(?:graph|node|edge|clust)\d+(?:[-_][a-z]+)*$/;
+const GRADIENT_ID = /^(.*)_([lr])_\d+$/;
 const URL_REFERENCE = /url\(\s*#([^)\s]+)\s*\)/g;
 const SAFE_SCHEMES = new Set(['http', 'https', 'mailto', 'ftp', 'tel']);
 const BLACK = new Set(['black', '#000000', '#000']);
@@ -112,16 +113,29 @@ export function polishSvg(raw: string, options: PolishOptions, dot: string): { s
     }
   }
 
+  // Graphviz numbers gradients with a counter that lives as long as the process
+  // (`node1_l_7`): renumber them per graph so the output is the same on every run.
+  const renamed = new Map<string, string>();
+  const finalId = (id: string): string => {
+    let name = renamed.get(id);
+    if (name === undefined) {
+      const gradient = GRADIENT_ID.exec(id);
+      name = options.idPrefix + (gradient ? `${gradient[1]}_${gradient[2]}_${renamed.size}` : id);
+      renamed.set(id, name);
+    }
+    return name;
+  };
+
   for (const element of elements(svg)) {
     const props = element.properties;
     const id = stringProperty(element, 'id');
     if (id !== undefined) {
       if (AUTOMATIC_ID.test(id) && !referenced.has(id)) delete props.id;
-      else props.id = options.idPrefix + id;
+      else props.id = finalId(id);
     }
     for (const [key, value] of Object.entries(props)) {
       if (typeof value === 'string' && value.includes('url(')) {
-        props[key] = value.replace(URL_REFERENCE, (_, target: string) => `url(#${options.idPrefix}${target})`);
+        props[key] = value.replace(URL_REFERENCE, (_, target: string) => `url(#${finalId(target)})`);
       }
     }
     // Links: SVG 2 `href`, script URLs removed, in-page references prefixed.
@@ -139,7 +153,7 @@ export function polishSvg(raw: string, options: PolishOptions, dot: string): { s
         if (at >= 0) problem.line = dot.slice(0, at).split('\n').length;
         problems.push(problem);
       } else {
-        props.href = href.startsWith('#') ? `#${options.idPrefix}${href.slice(1)}` : href;
+        props.href = href.startsWith('#') ? `#${finalId(href.slice(1))}` : href;
       }
     }
     // Colours: Graphviz's defaults become themable; author colours stay.
