@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { fromRows, toRows, zeros } from '../../src/numeric/matrix.js';
+import { toRows, zeros } from '../../src/numeric/matrix.js';
 import { Random } from '../../src/numeric/random.js';
 import { createRnn, rnnForward, rnnGradientsPlain, type RnnModel } from '../../src/numeric/rnn/rnn.js';
 import { createRnnWorkspace, rnnGradients } from '../../src/numeric/rnn/rnn-kernel.js';
 import { expectClose, loadReference } from './helpers.js';
+import { tinyModel } from './tiny-rnn.js';
 
 type Rows = number[][];
 interface Grads {
@@ -35,13 +36,8 @@ interface RnnRef {
   };
   uniform_loss: { 'C=5': { mean_loss: number; ln_C: number }; 'C=8000': { mean_loss: number; ln_C: number } };
 }
-export const rnnRef = loadReference<RnnRef>('rnn_ref.json');
+const rnnRef = loadReference<RnnRef>('rnn_ref.json');
 const tiny = rnnRef.rnn_tiny;
-
-/** The reference's tiny model (no biases: b = c = 0). */
-export function tinyModel(): RnnModel {
-  return { activation: 'tanh', U: fromRows(tiny.U), W: fromRows(tiny.W), V: fromRows(tiny.V), b: new Float64Array(tiny.H), c: new Float64Array(tiny.C) };
-}
 
 describe('RNN against rnn_ref.json', () => {
   it('forward: states, outputs, loss, predictions', () => {
