@@ -120,7 +120,7 @@ describe('Jacobian norms ‖∂s_T/∂s_{T−k}‖', () => {
         for (let j = 0; j < H; j++) W.data[((j + 1) % H) * H + j] = Number(radius);
         // s_t = tanh(W s_{t−1} + u_t), u_t[j] = (((7t + 3j) mod 11) − 5) / div, t = 1…T
         const S = zeros(v.T, H);
-        let prev = new Float64Array(H);
+        let prev: Float64Array = new Float64Array(H);
         let absSum = 0;
         for (let t = 1; t <= v.T; t++) {
           const s = S.data.subarray((t - 1) * H, t * H);
