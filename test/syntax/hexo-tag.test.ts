@@ -51,6 +51,12 @@ describe('{% blockquote %} in posts', () => {
     expect(tight.html).toBe('<p>before</p>\n<blockquote>\n<p>inside</p>\n<footer><strong>Ann</strong><cite>Book</cite></footer>\n</blockquote>\n<p>after</p>');
   });
 
+  it('finds a closing tag that follows raw HTML without a blank line (the corpus does this)', async () => {
+    const post = await body('{% blockquote Ann %}\nSome text:\n<ol>\n  <li>one</li>\n</ol>\n{% endblockquote %}\n\nafter\n');
+    expect(post.messages).toEqual([]);
+    expect(post.html).toBe('<blockquote>\n<p>Some text:</p>\n<ol>\n  <li>one</li>\n</ol>\n<footer><strong>Ann</strong></footer>\n</blockquote>\n<p>after</p>');
+  });
+
   it('links the footer with the URL as text when no title is given', async () => {
     const post = await body('{% quote Me https://example.org/a/ %}\nx\n{% endquote %}');
     expect(post.html).toContain('<footer><strong>Me</strong><cite><a href="https://example.org/a/" target="_blank" rel="noopener">example.org/a</a></cite></footer>');

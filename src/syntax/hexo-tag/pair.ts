@@ -9,6 +9,7 @@ import type { Parent, RootContent } from 'mdast';
 import type { VFile } from 'vfile';
 import { report } from '../../diagnostics.js';
 import type { HexoTag, HexoTagBlock } from './mdast.js';
+import { parseTag } from './arguments.js';
 
 /** Hexo's built-in tags that always take a body. */
 export const BODY_TAGS: ReadonlySet<string> = new Set(['blockquote', 'quote', 'codeblock', 'code', 'pullquote', 'raw']);
@@ -18,16 +19,16 @@ const SOURCE = 'mlpost:hexo-tag';
 /** Pair tags throughout the tree, in place. */
 export function pairHexoTags(tree: Parent, file: VFile): void {
   const source = String(file.value ?? '');
-  pairChildren(tree, file, source);
+  pairChildren(tree, file, source, lineStartsOf(source));
 }
 
-function pairChildren(parent: Parent, file: VFile, source: string): void {
-  const children = parent.children as RootContent[];
+function pairChildren(parent: Parent, file: VFile, source: string, lineStarts: readonly number[]): void {
+  const children = splitTagLinesOutOfHtml(parent.children as RootContent[], lineStarts);
   const result: RootContent[] = [];
   for (let index = 0; index < children.length; index++) {
     const child = children[index]!;
     if (child.type !== 'hexoTag') {
-      if ('children' in child) pairChildren(child as Parent, file, source);
+      if ('children' in child) pairChildren(child as Parent, file, source, lineStarts);
       result.push(child);
       continue;
     }
@@ -55,7 +56,7 @@ function pairChildren(parent: Parent, file: VFile, source: string): void {
       rawBody: rawBetween(source, child, closing),
       position: child.position && closing.position ? { start: child.position.start, end: closing.position.end } : undefined,
     };
-    pairChildren(block, file, source);
+    pairChildren(block, file, source, lineStarts);
     result.push(block);
     index = end;
   }
@@ -83,11 +84,64 @@ function findEnd(children: readonly RootContent[], open: number, name: string): 
 
 /** The source lines strictly between the opening tag's line and the closing tag's line. */
 function rawBetween(source: string, open: HexoTag, close: HexoTag): string {
-  const from = open.position?.end.offset;
-  const to = close.position?.start.offset;
-  if (from === undefined || to === undefined) return '';
-  const bodyStart = source.indexOf('\n', from);
-  const bodyEnd = source.lastIndexOf('\n', to);
-  if (bodyStart === -1 || bodyEnd <= bodyStart) return '';
-  return source.slice(bodyStart + 1, bodyEnd).replace(/\r$/, '');
+  const from = open.position?.end.line;
+  const to = close.position?.start.line;
+  if (from === undefined || to === undefined || to - from < 2) return '';
+  return source.split(/\r?\n/).slice(from, to - 1).join('\n');
+}
+
+const TAG_LINE = /^[ \t]*(\{%.*%\})[ \t]*$/;
+
+/**
+ * A raw HTML block runs to the next blank line, so a tag line right after HTML (`</ol>`
+ * then `{% endblockquote %}`) lands inside it. Hexo expands tags before Markdown and never
+ * sees that; we split such lines back out of the HTML as tag nodes.
+ */
+function splitTagLinesOutOfHtml(children: RootContent[], lineStarts: readonly number[]): RootContent[] {
+  const point = (line: number, column: number) => ({ line, column, offset: (lineStarts[line - 1] ?? 0) + column - 1 });
+  if (!children.some((child) => child.type === 'html' && child.value.includes('{%'))) return children;
+  const result: RootContent[] = [];
+  for (const child of children) {
+    if (child.type !== 'html' || !child.value.includes('{%')) {
+      result.push(child);
+      continue;
+    }
+    const lines = child.value.split('\n');
+    const start = child.position?.start;
+    let pending: string[] = [];
+    let pendingFrom = 0;
+    const flush = (upTo: number) => {
+      if (pending.length > 0 && start) {
+        const last = pending[pending.length - 1]!;
+        result.push({ type: 'html', value: pending.join('\n'), position: { start: point(start.line + pendingFrom, pendingFrom === 0 ? start.column : 1), end: point(start.line + upTo - 1, last.length + 1) } });
+      } else if (pending.length > 0) result.push({ type: 'html', value: pending.join('\n') });
+      pending = [];
+    };
+    lines.forEach((line, index) => {
+      const match = TAG_LINE.exec(line);
+      if (!match) {
+        if (pending.length === 0) pendingFrom = index;
+        pending.push(line);
+        return;
+      }
+      flush(index);
+      const column = (index === 0 && start ? start.column : 1) + line.indexOf('{%');
+      const tagStart = start ? point(start.line + index, column) : undefined;
+      const value = match[1]!;
+      result.push({
+        type: 'hexoTag',
+        value,
+        ...parseTag(value.slice(2, -2)),
+        position: tagStart ? { start: tagStart, end: point(tagStart.line, column + value.length) } : undefined,
+      } as HexoTag);
+    });
+    flush(lines.length);
+  }
+  return result;
+}
+
+function lineStartsOf(source: string): number[] {
+  const starts = [0];
+  for (let index = source.indexOf('\n'); index !== -1; index = source.indexOf('\n', index + 1)) starts.push(index + 1);
+  return starts;
 }
