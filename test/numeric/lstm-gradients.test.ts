@@ -63,7 +63,7 @@ describe('LSTM against rnn_ref.json (colah’s equations)', () => {
     for (const name of LSTM_PARAMETERS) expectClose(lstmParameter(gradients, name), L.grads[name] as Rows, 1e-11, 1e-17);
   });
   it('gradient check below 1e-6 and of the reference’s size', () => {
-    const rows = lstmGradientCheck(lstmOf(L.params), fromRows(L.x), L.y, { h: 1e-5 });
+    const rows = lstmGradientCheck(lstmOf(L.params), fromRows(L.x), L.y, { h: 1e-5, stencil: 2 });
     for (const r of rows) {
       expect(r.maxRelativeError).toBeLessThan(1e-6);
       const want = L['gradcheck_h1e-5_max_rel_err'][r.parameter];
@@ -88,8 +88,8 @@ describe('RNN gradient check', () => {
   it('reproduces the reference’s truncation-error-dominated values at h = 1e-3 and is below 1e-6 at h = 1e-5', () => {
     const t = ref.rnn_tiny;
     const pick = (rows: { parameter: string; maxRelativeError: number }[]): number[] => ['U', 'V', 'W'].map((p) => rows.find((r) => r.parameter === p)!.maxRelativeError);
-    expectClose(pick(rnnGradientCheck(tinyModel(), t.x, t.y, { h: 1e-3 })), t.gradient_check['h=0.001'].max_rel_err_U_V_W, 1e-4);
-    const fine = rnnGradientCheck(tinyModel(), t.x, t.y, { h: 1e-5 });
+    expectClose(pick(rnnGradientCheck(tinyModel(), t.x, t.y, { h: 1e-3, stencil: 2 })), t.gradient_check['h=0.001'].max_rel_err_U_V_W, 1e-4);
+    const fine = rnnGradientCheck(tinyModel(), t.x, t.y, { h: 1e-5, stencil: 2 });
     const want = t.gradient_check['h=1e-05'].max_rel_err_U_V_W;
     pick(fine).forEach((v, k) => {
       expect(v).toBeLessThan(1e-6);
