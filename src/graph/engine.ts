@@ -27,21 +27,75 @@ export interface LayoutEngine {
   readonly build: string;
   /** Layout engines this build knows (`dot`, `neato`, …). */
   readonly engines: readonly string[];
+  /** Whether every layout starts from the same state (deterministic output whatever ran before). */
+  readonly resetsState: boolean;
   /** Lay out `dot` with `engine` and return SVG. Throws only when the module itself breaks. */
   layout(dot: string, engine: string): EngineOutput;
 }
 
+// The parts of the WebAssembly global we use (our TypeScript lib has no DOM/wasm types).
+interface WasmMemory { readonly buffer: ArrayBuffer }
+interface WasmInstance { readonly exports: Record<string, unknown> }
+interface WasmGlobal {
+  instantiate(...args: unknown[]): Promise<unknown>;
+  Memory: abstract new (...args: never[]) => WasmMemory;
+  Instance: abstract new (...args: never[]) => WasmInstance;
+}
+const wasm = (globalThis as unknown as { WebAssembly: WasmGlobal }).WebAssembly;
+
 /** The `@viz-js/viz` version we pin (also in package.json, `--save-exact`). */
 export const VIZ_JS_VERSION = '3.3.1';
 
+/**
+ * Graphviz orders subgraphs (hence clusters) by the addresses of their interned names,
+ * so a long-lived WASM instance lays out the same graph differently once its heap has
+ * been used (native `dot` starts every run with a fresh heap). We keep the instance's
+ * linear memory as it was right after loading and put it back before every layout:
+ * every graph is drawn as by a fresh instance, whatever was drawn before, for the cost
+ * of copying ~250 kB. The memory is not exported by viz-js, so we pick it out of the
+ * exports of the module while `instance()` instantiates it.
+ */
+async function instantiateCapturingMemory(): Promise<{ viz: Awaited<ReturnType<typeof instance>>; memory: WasmMemory | undefined }> {
+  const original = wasm.instantiate;
+  let memory: WasmMemory | undefined;
+  wasm.instantiate = async (...args: unknown[]) => {
+    const result = await original.apply(wasm, args);
+    const created = result instanceof wasm.Instance ? result : (result as { instance: WasmInstance }).instance;
+    for (const value of Object.values(created.exports)) if (value instanceof wasm.Memory) memory = value;
+    return result;
+  };
+  try {
+    return { viz: await instance(), memory };
+  } finally {
+    wasm.instantiate = original;
+  }
+}
+
+/** A snapshot of linear memory and the function that puts it back. */
+function memoryReset(memory: WasmMemory): () => void {
+  const snapshot = new Uint8Array(memory.buffer).slice();
+  let used = snapshot.length;
+  while (used > 0 && snapshot[used - 1] === 0) used--;
+  const pristine = snapshot.slice(0, used);
+  return () => {
+    // `memory.buffer` changes when the module grows its memory: take it afresh.
+    const heap = new Uint8Array(memory.buffer);
+    heap.set(pristine);
+    heap.fill(0, used);
+  };
+}
+
 /** Load a fresh instance of the pinned Graphviz-WASM build. */
 export async function loadVizEngine(): Promise<LayoutEngine> {
-  const viz = await instance();
+  const { viz, memory } = await instantiateCapturingMemory();
+  const reset = memory ? memoryReset(memory) : undefined;
   const build = `@viz-js/viz ${VIZ_JS_VERSION} / Graphviz ${viz.graphvizVersion}`;
   return {
     build,
     engines: viz.engines,
+    resetsState: reset !== undefined,
     layout(dot, engine) {
+      reset?.();
       const result = viz.render(dot, { format: 'svg', engine });
       const messages = result.errors.map((error) => ({ level: error.level ?? 'error', message: error.message }));
       return { svg: result.status === 'success' ? result.output : undefined, messages };

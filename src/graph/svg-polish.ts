@@ -116,11 +116,12 @@ export function polishSvg(raw: string, options: PolishOptions, dot: string): { s
   // Graphviz numbers gradients with a counter that lives as long as the process
   // (`node1_l_7`): renumber them per graph so the output is the same on every run.
   const renamed = new Map<string, string>();
+  let gradients = 0;
   const finalId = (id: string): string => {
     let name = renamed.get(id);
     if (name === undefined) {
       const gradient = GRADIENT_ID.exec(id);
-      name = options.idPrefix + (gradient ? `${gradient[1]}_${gradient[2]}_${renamed.size}` : id);
+      name = options.idPrefix + (gradient ? `${gradient[1]}_${gradient[2]}_${gradients++}` : id);
       renamed.set(id, name);
     }
     return name;

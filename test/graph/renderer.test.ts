@@ -128,10 +128,11 @@ describe('crash recovery', () => {
     return {
       build: real.build,
       engines: real.engines,
+      resetsState: real.resetsState,
       layout(dot, engine) {
         if (broken || dot.includes('CRASH')) {
           broken = true;
-          throw new WebAssembly.RuntimeError('unreachable');
+          throw Object.assign(new Error('unreachable'), { name: 'RuntimeError' });
         }
         return real.layout(dot, engine);
       },
@@ -158,7 +159,7 @@ describe('crash recovery', () => {
       loadEngine: async () => {
         loads++;
         const engine = await crashingEngine();
-        if (loads === 1) return { ...engine, layout: () => { throw new WebAssembly.RuntimeError('memory access out of bounds'); } };
+        if (loads === 1) return { ...engine, layout: () => { throw Object.assign(new Error('memory access out of bounds'), { name: 'RuntimeError' }); } };
         return engine;
       },
     });
@@ -174,5 +175,20 @@ describe('isSafeUrl', () => {
   it('allows web links, mail, relative and fragment links only', () => {
     for (const url of ['https://a.b', 'http://a', 'mailto:x@y', '#top', 'page.html', '../x', '/abs', '?q=1']) expect(isSafeUrl(url)).toBe(true);
     for (const url of ['javascript:x', ' JAVASCRIPT:x', 'java\nscript:x', 'vbscript:x', 'data:text/html,x', 'file:///etc/passwd']) expect(isSafeUrl(url)).toBe(false);
+  });
+});
+
+describe('determinism', () => {
+  it('draws a graph the same whatever was drawn before (Graphviz orders clusters by heap address)', async () => {
+    const engine = await loadVizEngine();
+    expect(engine.resetsState).toBe(true);
+    const clusters = 'digraph { subgraph cluster0 { a } subgraph cluster1 { b } subgraph cluster2 { c } a -> b -> c }';
+    const busy = 'digraph { subgraph cluster_x { p -> q } subgraph cluster_y { r -> s } p -> s; label="busy" }';
+    const first = engine.layout(clusters, 'dot').svg;
+    for (let i = 0; i < 5; i++) {
+      engine.layout(busy, 'dot');
+      expect(engine.layout(clusters, 'dot').svg).toBe(first);
+    }
+    expect((await loadVizEngine()).layout(clusters, 'dot').svg).toBe(first);
   });
 });
