@@ -32,6 +32,7 @@ export interface HeatMapOptions {
 const STEPS = 10;
 const MAX_WIDTH = 480;
 const LABEL_CHAR = 7;
+const MAX_TOOLTIPS = 144;
 
 function textWidth(text: string): number {
   return Math.ceil(text.length * LABEL_CHAR);
@@ -90,6 +91,8 @@ export function heatMap(options: HeatMapOptions): Element {
   const width = Math.max(left + mapWidth, left + legendWidth + 8) + 8;
   const height = legendTop + 30;
 
+  // Hover titles help on small maps; on large ones they would dominate the page's weight.
+  const tooltips = rows * columns <= MAX_TOOLTIPS;
   const cells: Element[] = [];
   options.values.forEach((row, i) =>
     row.forEach((value, j) => {
@@ -99,7 +102,7 @@ export function heatMap(options: HeatMapOptions): Element {
           x: coordinate(left + j * cellWidth), y: coordinate(top + i * cellHeight),
           width: coordinate(cellWidth), height: coordinate(cellHeight),
           style: `fill:${fill.colour}`, fillOpacity: fill.opacity,
-        }, s('title', `${options.rowLabels[i] ?? i}, ${options.columnLabels[j] ?? j}: ${displayNumber(value)}`)),
+        }, tooltips ? [s('title', `${options.rowLabels[i] ?? i}, ${options.columnLabels[j] ?? j}: ${displayNumber(value)}`)] : []),
       );
     }),
   );
