@@ -24,7 +24,7 @@ export async function renderCells(markdown: string, options: RemarkCellsOptions 
     .use(remarkRehype)
     .use(rehypeStringify)
     .process(file);
-  return { html: String(output), messages: file.messages.map((message) => formatMessage(message).replace(/^.*\//, '')), file };
+  return { html: String(output), messages: file.messages.map((message) => formatMessage(message).replace(/^[^:]*\/(?=[^/:]*:)/, '')), file };
 }
 
 /** The `<data value>` strings inside the part with `data-show="item"`. */
