@@ -13,7 +13,7 @@ import type { VFile } from 'vfile';
 import remarkParse from 'remark-parse';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
-import remarkMath from 'remark-math';
+import { remarkPandocMath } from './math/remark-pandoc-math.js';
 import remarkCjkFriendly from 'remark-cjk-friendly';
 import remarkRehype from 'remark-rehype';
 import rehypeRaw from 'rehype-raw';
@@ -24,6 +24,7 @@ import { remarkMore } from './syntax/more.js';
 import { remarkCjkLineBreaks } from './syntax/cjk-line-breaks.js';
 import { remarkImplicitFigures } from './syntax/implicit-figures.js';
 import { rehypeMath, type MathOptions } from './math/rehype-math.js';
+import { rehypeEquationRefs } from './math/equation-refs.js';
 import { rehypeExternalLinks } from './render/external-links.js';
 import { rehypeOutline } from './render/outline.js';
 import { remarkGraphStep } from './render/graph-step.js';
@@ -61,7 +62,7 @@ export function remarkMlpostPlugins(options: Readonly<MlpostOptions> = emptyOpti
     [remarkFrontmatter, ['yaml']],
     // Pandoc reads `~x~` as a subscript, never as strikethrough: only `~~x~~` strikes.
     [remarkGfm, { singleTilde: false }],
-    [remarkMath],
+    [remarkPandocMath],
     [remarkCjkFriendly],
     [remarkHexoTags, { handlers: options.tags ?? {} }],
     [remarkMore],
@@ -76,6 +77,7 @@ export function rehypeMlpostPlugins(options: Readonly<MlpostOptions> = emptyOpti
   return [
     [rehypeRaw],
     [rehypeSlug],
+    [rehypeEquationRefs],
     [rehypeMath, options.math ?? {}],
     ...(options.externalLinks === false ? [] : [[rehypeExternalLinks, { siteUrl: options.siteUrl }] as PluginEntry]),
     [rehypeOutline],
@@ -130,7 +132,7 @@ export function mlpost(options: Readonly<MlpostOptions> = emptyOptions): Preset 
       ...remarkMlpostPlugins(options),
       [remarkRehype, { allowDangerousHtml: true }],
       ...rehypeMlpostPlugins(options),
-      [rehypeStringify],
+      [rehypeStringify, { closeEmptyElements: true }],
     ],
   };
 }

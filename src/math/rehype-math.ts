@@ -25,23 +25,35 @@ export function rehypeMath(options: MathOptions = {}) {
     const settings: KatexOptions = {
       macros: { ...options.macros },
       strict: (errorCode: string, errorMessage: string) => {
-        if (errorCode !== 'unicodeTextInMathMode') {
+        // Chinese in math and `\\` at the top of display math are fine for MathJax,
+        // which the author wrote for; KaTeX renders both.
+        if (errorCode !== 'unicodeTextInMathMode' && errorCode !== 'newLineInDisplayMode') {
           report(file, 'warning', `KaTeX: ${errorMessage}`, undefined, `katex-${errorCode}`, SOURCE);
         }
         return 'ignore';
       },
       output: 'htmlAndMathml',
+      // Only the equation links that `rehypeEquationRefs` writes: `\href{#eq-…}`.
+      trust: (context) => context.command === '\\href' && 'url' in context && typeof context.url === 'string' && context.url.startsWith('#'),
     };
     (rehypeKatex(settings) as (tree: Root, file: VFile) => void)(tree, file);
-    // rehype-katex reports unrenderable formulas as warnings; for us they are errors.
+    // rehype-katex reports unrenderable formulas as warnings. A syntax error is an error
+    // for us; an unknown command is a warning, drawn in red as MathJax did.
     for (const message of file.messages.slice(before)) {
-      if (message.source === 'rehype-katex') {
+      if (message.source !== 'rehype-katex') continue;
+      const cause = (message.cause as { message?: string } | undefined)?.message ?? '';
+      const undefinedCommand = /Undefined control sequence: (\\\S+?) at/.exec(cause.replace(/[\u0332]/g, ''));
+      message.source = SOURCE;
+      if (undefinedCommand) {
+        message.fatal = false;
+        message.ruleId = 'math-undefined-command';
+        message.reason = `math: unknown command ${undefinedCommand[1]}, shown in red`;
+      } else {
         message.fatal = true;
         message.ruleId = 'math-katex';
-        const cause = message.cause as { message?: string } | undefined;
-        if (cause?.message) message.reason = `math: ${cause.message.replace(/^KaTeX parse error: /, '')}`;
-        message.message = message.reason;
+        if (cause) message.reason = `math: ${cause.replace(/^KaTeX parse error: /, '')}`;
       }
+      message.message = message.reason;
     }
   };
 }

@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { renderPost } from '../../src/index.js';
+
+/** The TeX of every typeset formula, in order (from KaTeX's MathML annotation). */
+function texts(html: string): string[] {
+  return [...html.matchAll(/<annotation encoding="application\/x-tex">([\s\S]*?)<\/annotation>/g)].map((m) => m[1]!);
+}
+
+describe('inline math with pandoc dollar rules', () => {
+  it.each([
+    ['costs $5 and $10 today', []],
+    ['$x$ and $y$', ['x', 'y']],
+    ['a $x_1 + $ b', []],
+    ['price $ 5 $', []],
+    ['$x$5 is not math', []],
+    ['$a\\$b$ keeps the escaped dollar', ['a\\$b']],
+    ['two lines $a\nb$ ok', ['a\nb']],
+    ['between $\\alpha$, and $\\beta$.', ['\\alpha', '\\beta']],
+  ])('%j', async (source, expected) => {
+    const post = await renderPost(source);
+    expect(texts(post.html)).toEqual(expected);
+    expect(post.messages).toEqual([]);
+  });
+
+  it('typesets $$…$$ inside a paragraph as display math', async () => {
+    const post = await renderPost('see $$x^2$$ here');
+    expect(post.html).toMatch(/^<p>see <span class="katex-display">/);
+  });
+
+  it('keeps display blocks', async () => {
+    const post = await renderPost('$$\n\\begin{aligned} a &= b \\\\ c &= d \\end{aligned}\n$$');
+    expect(post.html).toMatch(/^<span class="katex-display">/);
+    expect(post.messages).toEqual([]);
+  });
+
+  it('never throws on generated dollar soup', async () => {
+    const piece = fc.constantFrom('$', '$$', ' ', 'x', '5', '\\', '\n', 'a_1', '{', '}', '中');
+    await fc.assert(
+      fc.asyncProperty(fc.array(piece, { maxLength: 20 }), async (pieces) => {
+        const post = await renderPost(pieces.join(''));
+        expect(typeof post.html).toBe('string');
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('numbered equations: \\tag, \\label, \\ref, \\eqref', () => {
+  const source = [
+    '$$',
+    'a = b \\label{first} \\tag{1}',
+    '$$',
+    '',
+    '$$',
+    '\\begin{align} c &= d \\label{second} \\tag{2} \\\\ e &= f \\label{third} \\tag{3} \\end{align}',
+    '$$',
+    '',
+    'inline $z = 1 \\label{inl} \\tag{4}$ then',
+    '',
+    'See $\\ref{first}$, $\\eqref{third}$ and $x + \\ref{inl}$ and $\\ref{nope}$.',
+  ].join('\n');
+
+  it('links references to the labelled equations with their tags', async () => {
+    const post = await renderPost(source, { path: 'eq.md' });
+    expect(post.html).toContain('<span id="eq-first" class="mlpost-eq-anchor"></span>');
+    expect(post.html).toContain('<span id="eq-second" class="mlpost-eq-anchor"></span><span id="eq-third" class="mlpost-eq-anchor"></span>');
+    expect(post.html).toContain('<a class="mlpost-eqref" href="#eq-first">1</a>');
+    expect(post.html).toContain('<a class="mlpost-eqref" href="#eq-third">(3)</a>');
+    expect(post.html).toContain('<span class="mlpost-eq-tag">\u2002(4)</span>');
+    expect(post.html).toContain('href="#eq-inl"');
+    expect(post.html).toContain('<span class="mlpost-eqref mlpost-eqref-missing">??</span>');
+    expect(post.html).not.toMatch(/katex-error|#cc0000/);
+    expect(post.messages.map((m) => [m.line, m.ruleId])).toEqual([[11, 'math-ref-unknown']]);
+  });
+
+  it('numbers a labelled display equation without a tag automatically', async () => {
+    const post = await renderPost('$$\nx \\label{auto}\n$$\n\nsee $\\eqref{auto}$');
+    expect(post.html).toContain('<a class="mlpost-eqref" href="#eq-auto">(1)</a>');
+    expect(texts(post.html)[0]).toBe('x \\tag{1}');
+  });
+});
