@@ -28,6 +28,7 @@ import { rehypeEquationRefs } from './math/equation-refs.js';
 import { rehypeExternalLinks } from './render/external-links.js';
 import { rehypeOutline } from './render/outline.js';
 import { remarkGraphStep } from './render/graph-step.js';
+import { remarkCellsStep } from './render/cells-step.js';
 import type { GraphRenderer } from './graph/index.js';
 import type { DiskCache } from './cache/disk-cache.js';
 
@@ -46,8 +47,10 @@ export interface MlpostOptions {
    * pipeline synchronous; without it the shared renderer loads on the first graph.
    */
   graph?: GraphRenderer;
-  /** Disk cache for rendered graphs (and cells), keyed on everything that affects them. */
+  /** Disk cache for rendered graphs, keyed on everything that affects them. */
   cache?: DiskCache;
+  /** Executable cells: where their results are cached, and whether to run every cell afresh. */
+  cells?: { cacheDir?: string; noCache?: boolean; concurrency?: number };
 }
 
 const emptyOptions: Readonly<MlpostOptions> = Object.freeze({});
@@ -69,6 +72,7 @@ export function remarkMlpostPlugins(options: Readonly<MlpostOptions> = emptyOpti
     [remarkCjkLineBreaks],
     [remarkImplicitFigures],
     [remarkGraphStep, { renderer: options.graph, cache: options.cache }],
+    [remarkCellsStep, { graph: options.graph, ...options.cells }],
   ];
 }
 

@@ -9,6 +9,8 @@ import { exitCodeFor, printMessages } from './report.js';
 export interface BuildCommandOptions {
   output?: string;
   strict?: boolean;
+  /** `false` with `--no-cache`: execute every cell afresh. */
+  cache?: boolean;
 }
 
 /** Run the command; resolves to the process exit code. */
@@ -19,6 +21,7 @@ export async function buildCommand(siteDirectory: string, options: BuildCommandO
   try {
     result = await buildSite(siteDirectory, {
       output: options.output,
+      noCache: options.cache === false,
       onPost: ({ path, messages, done, total }) => {
         if (interactive) process.stderr.write(`\r\x1b[2K[${done}/${total}] ${path}`);
         if (messages.length > 0) {

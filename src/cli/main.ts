@@ -5,6 +5,7 @@ import { Command } from 'commander';
 import { MLPOST_VERSION } from '../version.js';
 import { renderCommand } from './render-command.js';
 import { buildCommand } from './build-command.js';
+import { closeCellWorkers } from '../cells/index.js';
 
 const program = new Command()
   .name('mlpost')
@@ -18,7 +19,8 @@ program
   .requiredOption('-o, --output <dir>', 'output folder')
   .option('--strict', 'exit with 1 on warnings too')
   .option('--timezone <zone>', 'IANA time zone for dates without an offset', 'UTC')
-  .action(async (post: string, options: { output: string; strict?: boolean; timezone: string }) => {
+  .option('--no-cache', 'execute every cell afresh (same output bytes)')
+  .action(async (post: string, options: { output: string; strict?: boolean; timezone: string; cache: boolean }) => {
     process.exitCode = await renderCommand(post, options);
   });
 
@@ -28,8 +30,14 @@ program
   .argument('<site>', 'the site folder')
   .option('-o, --output <dir>', 'output folder (default: the config\'s, or <site>/dist)')
   .option('--strict', 'exit with 1 on warnings too')
-  .action(async (site: string, options: { output?: string; strict?: boolean }) => {
+  .option('--no-cache', 'execute every cell afresh (same output bytes)')
+  .action(async (site: string, options: { output?: string; strict?: boolean; cache: boolean }) => {
     process.exitCode = await buildCommand(site, options);
   });
 
-await program.parseAsync();
+try {
+  await program.parseAsync();
+} finally {
+  // Cell workers would keep the process alive.
+  await closeCellWorkers();
+}

@@ -15,6 +15,8 @@ export interface RenderCommandOptions {
   output: string;
   strict?: boolean;
   timezone?: string;
+  /** `false` with `--no-cache`: execute every cell afresh. */
+  cache?: boolean;
 }
 
 /** Run the command; resolves to the process exit code. */
@@ -24,7 +26,7 @@ export async function renderCommand(postPath: string, options: RenderCommandOpti
     process.stderr.write(`${postPath}:1:1: error: ${read.reason} [${read.ruleId}]\n`);
     return 1;
   }
-  const post = await renderPost(read.text, { path: postPath, timezone: options.timezone });
+  const post = await renderPost(read.text, { path: postPath, timezone: options.timezone, cells: { noCache: options.cache === false } });
   const counts = printMessages(post.messages, postPath);
   const folder = resolve(options.output);
   writePostAssets(folder, post.assets);

@@ -18,9 +18,14 @@ import { writeFileAtomic } from './write-file.js';
 /** Where a site keeps its posts, in order of preference (Hexo's layout second). */
 export const POST_FOLDERS = ['posts', join('source', '_posts')] as const;
 
+/** The site's cache folder (cell results …), inside the site. */
+export const CACHE_FOLDER = '.mlpost-cache';
+
 export interface BuildOptions {
   /** Output folder; default from the config (`dist` inside the site). */
   output?: string;
+  /** Execute every cell afresh instead of reading `<site>/.mlpost-cache/`. */
+  noCache?: boolean;
   /** Called once per post with its diagnostics (the CLI prints them). */
   onPost?: (event: { path: string; messages: readonly VFileMessage[]; done: number; total: number }) => void;
 }
@@ -70,7 +75,12 @@ export async function buildSite(siteDirectory: string, options: BuildOptions = {
       result.problems.push(`${shown}:1:1: error: ${read.reason} [${read.ruleId}]`);
       continue;
     }
-    const post = await renderPost(read.text, { path: shown, timezone: config.timezone, siteUrl: config.url });
+    const post = await renderPost(read.text, {
+      path: shown,
+      timezone: config.timezone,
+      siteUrl: config.url,
+      cells: { cacheDir: join(site, CACHE_FOLDER, 'cells'), noCache: options.noCache === true },
+    });
     for (const message of post.messages) {
       if (message.fatal === true) result.errors++;
       else if (message.fatal === false) result.warnings++;
