@@ -102,7 +102,8 @@ export function registerMlpost(hexo: HexoLike, options: Readonly<HexoMlpostOptio
 
   const render: HexoRenderer = (data) => {
     if (!graph) throw new Error('mlpost: Graphviz is not loaded yet; await registerMlpost(hexo) before rendering');
-    processor ??= unified().use(mlpost({ ...pipeline, graph })).freeze() as unknown as Processor<Root, Root, Root, Root, string>;
+    const siteUrl = pipeline.siteUrl ?? (typeof hexo.config.url === 'string' ? hexo.config.url : undefined);
+    processor ??= unified().use(mlpost({ ...pipeline, siteUrl, graph })).freeze() as unknown as Processor<Root, Root, Root, Root, string>;
     const file = new VFile({ value: restoreLiterals(data.text), path: data.path });
     const html = String(processor.processSync(file));
     for (const message of file.messages) {
