@@ -127,6 +127,17 @@ export function probeCharts(tolerance: number): { cells: number; charts: number;
     if (!svg.checkVisibility({ visibilityProperty: true, opacityProperty: true }) || rect.width <= 0 || rect.height <= 0) {
       problems.push(`${name} is not visible (${rect.width}×${rect.height})`);
     }
+    // Axis ticks, heat-map row and column labels, legends: no two may overlap.
+    const texts = [...svg.querySelectorAll<SVGTextElement>('text')]
+      .filter((text) => (text.textContent ?? '').trim() !== '')
+      .map((text) => ({ text: text.textContent ?? '', box: text.getBBox() }));
+    texts.forEach((a, i) =>
+      texts.slice(i + 1).forEach((b) => {
+        const overlapX = Math.min(a.box.x + a.box.width, b.box.x + b.box.width) - Math.max(a.box.x, b.box.x);
+        const overlapY = Math.min(a.box.y + a.box.height, b.box.y + b.box.height) - Math.max(a.box.y, b.box.y);
+        if (overlapX > tolerance && overlapY > tolerance) problems.push(`${name}: labels "${a.text}" and "${b.text}" overlap by ${overlapX.toFixed(1)}×${overlapY.toFixed(1)}`);
+      }),
+    );
     if (svg.getAttribute('aria-hidden') !== 'true') {
       const details = svg.closest('.mlpost-chart')?.querySelector(':scope > details');
       const rows = details?.querySelectorAll('table tbody tr, table tr:has(td)').length ?? 0;
@@ -206,10 +217,13 @@ export function probeColours(): {
   sample('blockquote footer', 'quote footer (muted)');
   sample('pre code, :not(pre) > code', 'code');
   const strokes: { what: string; stroke: string; expected: string }[] = [];
-  const svgs = document.querySelectorAll<SVGSVGElement>('figure.mlpost-graph svg, .mlpost-diagram svg, figure.mlpost-cell svg[role=img]');
+  // Graphviz lines must all follow the text colour; charts also draw series in their own colours.
+  const graphs = new Set(document.querySelectorAll<SVGSVGElement>('figure.mlpost-graph svg, .mlpost-diagram svg'));
+  const svgs = [...graphs, ...document.querySelectorAll<SVGSVGElement>('figure.mlpost-cell svg[role=img]')].filter((svg, index, all) => all.indexOf(svg) === index);
   svgs.forEach((svg, index) => {
     const expected = getComputedStyle(svg).color;
-    for (const el of svg.querySelectorAll('[stroke="currentColor"]')) {
+    const lines = graphs.has(svg) ? '[stroke]:not([stroke="none"]):not([stroke="transparent"])' : '[stroke="currentColor"]';
+    for (const el of svg.querySelectorAll(lines)) {
       strokes.push({ what: `svg ${index} <${el.tagName}> stroke`, stroke: getComputedStyle(el).stroke, expected });
     }
     for (const el of svg.querySelectorAll('text')) {

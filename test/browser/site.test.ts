@@ -2,70 +2,37 @@
  * The example site as a reader sees it: built with the real CLI, served over HTTP, opened in
  * headless Chromium. Pages are discovered from the home page's links, so new posts are
  * covered without touching this file. Screenshots (light, dark, phone) go to
- * `test-output/screenshots/` for a person to look at.
+ * `test-output/screenshots/` for a person to look at; `test-output/browser-visits.json` holds
+ * what every probe saw.
+ *
+ * A deliberately broken copy of a post is checked too: each probe must catch its defect, so a
+ * probe that silently stops seeing anything fails here rather than passing everything.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { repoRoot } from '../helpers.js';
 import { launchChromium } from './chromium.js';
-import { contrast, parseColour } from './colour.js';
-import { probeCharts, probeColours, probeFragmentLinks, probeGraphs, probeKatex, probeOverflow, probeTargetInView, probeTextInViewBox } from './probes.js';
+import { colourProblems, overflowProblems, pageColours, schemeDifferenceProblems, scrollProblems } from './page-checks.js';
+import { crawlSite, DESKTOP, openContext, visitPage, type Session, type Visit } from './site-visit.js';
 import { serveFolder, type StaticServer } from './static-server.js';
 
-/** Slack in SVG user units (≈ px) for "inside" and "overlaps": anti-aliasing, not layout. */
-const TOLERANCE = 1;
-/** WCAG AA for body text. */
-const MIN_CONTRAST = 4.5;
 const SCREENSHOTS = join(repoRoot, 'test-output', 'screenshots');
 const SITE = join(repoRoot, 'example-site');
+const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 1, isMobile: true, hasTouch: true, colorScheme: 'light' } as const;
+/** Where the broken copy of a post is served; no page links to it, so the crawl never sees it. */
+const BROKEN = '/broken-on-purpose/';
 
-/** What one visit of a page found, gathered once while crawling the site. */
-interface Visit {
-  /** Path on the server, `/` for the home page, `/rnn_intro/` for a post. */
-  path: string;
-  isPost: boolean;
-  consoleErrors: string[];
-  failedRequests: string[];
-  /** External requests that were blocked (the seed's remote images): expected, not counted. */
-  blocked: string[];
-  katex: Awaited<ReturnType<typeof probeKatex>>;
-  graphs: ReturnType<typeof probeGraphs>;
-  charts: ReturnType<typeof probeCharts>;
-  textCut: string[];
-  fragments: ReturnType<typeof probeFragmentLinks>;
-  /** Every element id on the page, for links from other pages. */
-  ids: string[];
-  /** Links to other pages of the site with a fragment (`rnn_intro/#rnnbptt`), as [path, id]. */
-  crossPageFragments: [string, string][];
-}
-
-let browser: Browser;
-let server: StaticServer;
-let output: string;
-const visits = new Map<string, Visit>();
-
-const contextOptions: BrowserContextOptions = { viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1, colorScheme: 'light' };
-
-/** A browser context that lets only requests to our server through, and lists the others. */
-async function openContext(options: BrowserContextOptions, blocked: string[] = []): Promise<BrowserContext> {
-  const context = await browser.newContext(options);
-  await context.route('**/*', (route) => {
-    const url = route.request().url();
-    if (url.startsWith(`${server.origin}/`)) return route.continue();
-    blocked.push(url);
-    return route.abort('blockedbyclient');
-  });
-  return context;
-}
-
-/** `/rnn_intro/index.html` and `/rnn_intro/` are one page. */
-function pageKey(url: URL): string {
-  return url.pathname.replace(/index\.html$/, '');
-}
+let browser: Browser | undefined;
+let server: StaticServer | undefined;
+let session: Session;
+let output = '';
+let visits: Visit[] = [];
+/** Pages that answered 200 (links to others are reported on their own). */
+let pages: Visit[] = [];
 
 /** `test-output/screenshots/<name>-<variant>.png`, name from the path (`/tags/guide/` → `tags-guide`). */
 function screenshotPath(path: string, variant: string): string {
@@ -73,98 +40,57 @@ function screenshotPath(path: string, variant: string): string {
   return join(SCREENSHOTS, `${name}-${variant}.png`);
 }
 
-/** Load one page, run every probe on it, and return the site links it holds. */
-async function visit(context: BrowserContext, path: string, blocked: string[]): Promise<string[]> {
-  const page = await context.newPage();
-  const consoleErrors: string[] = [];
-  const failedRequests: string[] = [];
-  const local = (url: string) => url.startsWith(`${server.origin}/`);
-  page.on('console', (message) => {
-    // A blocked remote image logs "Failed to load resource" against its own URL: expected offline.
-    if (message.type() === 'error' && local(message.location().url || server.origin + '/')) consoleErrors.push(`${message.text()} (${message.location().url})`);
-  });
-  page.on('pageerror', (error) => consoleErrors.push(`uncaught: ${error.message}`));
-  page.on('requestfailed', (request) => {
-    if (local(request.url())) failedRequests.push(`${request.url()}: ${request.failure()?.errorText ?? 'failed'}`);
-  });
-  page.on('response', (response) => {
-    if (local(response.url()) && response.status() >= 400) failedRequests.push(`${response.url()}: HTTP ${response.status()}`);
-  });
-  const blockedBefore = blocked.length;
-  const response = await page.goto(server.origin + path, { waitUntil: 'load' });
-  if (!response || response.status() !== 200) failedRequests.push(`${path}: HTTP ${response?.status() ?? 'no response'}`);
-  const katex = await page.evaluate(probeKatex);
-  const graphs = await page.evaluate(probeGraphs, TOLERANCE);
-  const charts = await page.evaluate(probeCharts, TOLERANCE);
-  const textCut = await page.evaluate(probeTextInViewBox, { selector: 'figure.mlpost-graph svg, .mlpost-diagram svg, figure.mlpost-cell svg[role=img]', tolerance: TOLERANCE });
-  const fragments = await page.evaluate(probeFragmentLinks);
-  const ids = await page.$$eval('[id]', (elements) => elements.map((element) => element.id));
-  const isPost = (await page.locator('article.mlpost-post').count()) > 0;
-  const hrefs = await page.$$eval('a[href]', (anchors) => anchors.map((a) => (a as HTMLAnchorElement).href));
-  await page.close();
-  const crossPageFragments: [string, string][] = [];
-  const links: string[] = [];
-  for (const href of hrefs) {
-    const url = new URL(href);
-    if (url.origin !== server.origin) continue;
-    const key = pageKey(url);
-    links.push(key);
-    if (url.hash && key !== path) crossPageFragments.push([key, decodeURIComponent(url.hash.slice(1))]);
-  }
-  visits.set(path, {
-    path,
-    isPost,
-    consoleErrors,
-    failedRequests,
-    blocked: blocked.slice(blockedBefore),
-    katex,
-    graphs,
-    charts,
-    textCut,
-    fragments,
-    ids,
-    crossPageFragments,
-  });
-  return links;
-}
-
-/** Every page reachable from the home page by links inside the site. */
-async function crawl(): Promise<void> {
-  const blocked: string[] = [];
-  const context = await openContext(contextOptions, blocked);
-  const queue = ['/'];
-  const seen = new Set(queue);
-  while (queue.length > 0 && seen.size <= 200) {
-    const path = queue.shift()!;
-    for (const link of await visit(context, path, blocked)) {
-      if (seen.has(link) || !/(\/|\.html)$/.test(link)) continue;
-      seen.add(link);
-      queue.push(link);
-    }
-  }
-  await context.close();
-}
-
-/** Open `path` in a fresh page of `context`, fonts loaded. */
-async function open(context: BrowserContext, path: string): Promise<Page> {
-  const page = await context.newPage();
-  await page.goto(server.origin + path, { waitUntil: 'load' });
-  await page.evaluate(() => document.fonts.ready.then(() => undefined));
-  return page;
-}
-
 /** Problems across all pages, each prefixed with the page's path. */
 function acrossPages(pick: (visit: Visit) => readonly string[]): string[] {
-  return [...visits.values()].flatMap((visit) => pick(visit).map((problem) => `${visit.path}: ${problem}`));
+  return pages.flatMap((visit) => pick(visit).map((problem) => `${visit.path}: ${problem}`));
 }
 
-/** The hmm/rnn fences in the site's posts: each must become a cell figure. */
+function sum(of: (visit: Visit) => number, from: readonly Visit[] = pages): number {
+  return from.reduce((total, visit) => total + of(visit), 0);
+}
+
+/** The `hmm`/`rnn` fences in the site's posts (```` ```hmm ```` or ```` ```{.rnn …} ````): each must become a cell figure. */
 function cellFencesInPosts(): number {
   const posts = join(SITE, 'posts');
-  const fence = /^ {0,3}(`{3,}|~{3,})\s*(?:hmm|rnn|\{[^}\n]*\.(?:hmm|rnn)\b[^}\n]*\})\s*$/gm;
+  const fence = /^ {0,3}(?:`{3,}|~{3,})[ \t]*(?:(?:hmm|rnn)\b.*|\{(?:[^\n]*\s)?\.(?:hmm|rnn)(?=[\s}])[^\n]*\})[ \t]*$/gm;
   return readdirSync(posts)
     .filter((name) => name.endsWith('.md'))
     .reduce((count, name) => count + [...readFileSync(join(posts, name), 'utf8').matchAll(fence)].length, 0);
+}
+
+/**
+ * The seed post with one defect per probe, made in the page by a script so that it does not
+ * depend on the exact bytes of the build: no KaTeX stylesheet, a KaTeX error box, a missing
+ * image, a label outside its ellipse, two edge labels on top of each other, a black graph
+ * line, a viewBox that cuts text, a TOC target without its id, an untitled chart with no size, no data and overlapping labels,
+ * low-contrast meta text, scroll padding that keeps headings off the top, a too-wide block.
+ */
+function writeBrokenPage(): void {
+  const source = readFileSync(join(output, 'rnn_intro', 'index.html'), 'utf8');
+  const withoutKatexCss = source.replace(/<link rel="stylesheet" href="[^"]*katex\.min\.css">/, '');
+  if (withoutKatexCss === source) throw new Error('the seed page has no KaTeX stylesheet link to remove');
+  const script = `<script>
+document.addEventListener('DOMContentLoaded', () => {
+  const svg = document.querySelector('figure.mlpost-graph svg');
+  const labels = svg.querySelectorAll('g.edge text');
+  labels[1].setAttribute('x', labels[0].getAttribute('x'));
+  labels[1].setAttribute('y', labels[0].getAttribute('y'));
+  const ellipse = svg.querySelector('g.node ellipse');
+  ellipse.setAttribute('rx', '6');
+  ellipse.setAttribute('ry', '6');
+  svg.querySelector('g.node polygon').setAttribute('stroke', 'black');
+  const view = svg.viewBox.baseVal;
+  svg.setAttribute('viewBox', view.x + ' ' + view.y + ' ' + view.width / 2 + ' ' + view.height);
+  document.getElementById('bptt').removeAttribute('id');
+  const body = document.querySelector('.mlpost-body');
+  body.insertAdjacentHTML('beforeend', '<figure class="mlpost-cell mlpost-hmm" id="fig-broken"><div class="mlpost-chart"><svg role="img" viewBox="0 0 100 50" width="0" height="0"><text x="10" y="20">ab</text><text x="12" y="20">cd</text></svg></div></figure>'
+    + '<p><span class="katex-error" title="ParseError: KaTeX parse error: Undefined control sequence">\\\\bad</span></p>'
+    + '<img src="missing-on-purpose.png" alt="">'
+    + '<div style="width: 2000px">too wide</div>');
+});
+</script><style>html { scroll-padding-top: 500px } .mlpost-meta { color: var(--mlpost-bg) }</style></head>`;
+  mkdirSync(join(output, BROKEN), { recursive: true });
+  writeFileSync(join(output, BROKEN, 'index.html'), withoutKatexCss.replace('</head>', script));
 }
 
 beforeAll(async () => {
@@ -176,94 +102,78 @@ beforeAll(async () => {
     env: { ...process.env, CI: 'true' },
   });
   if (build.status !== 0) throw new Error(`mlpost build example-site failed (exit ${build.status}):\n${build.stderr}`);
+  writeBrokenPage();
   mkdirSync(SCREENSHOTS, { recursive: true });
   server = await serveFolder(output);
   browser = await launchChromium();
-  await crawl();
+  session = { browser, origin: server.origin };
+  visits = await crawlSite(session);
+  pages = visits.filter((visit) => visit.status === 200);
 }, 120_000);
 
 afterAll(async () => {
-  // What every probe saw, for a person reading a failure (or checking that probes saw anything).
-  if (visits.size > 0) writeFileSync(join(repoRoot, 'test-output', 'browser-visits.json'), `${JSON.stringify([...visits.values()], null, 2)}\n`);
+  // What every probe saw: for a person reading a failure, or checking that the probes saw anything.
+  if (visits.length > 0) writeFileSync(join(repoRoot, 'test-output', 'browser-visits.json'), `${JSON.stringify(visits, null, 2)}\n`);
   await browser?.close();
   await server?.close();
   if (output) rmSync(output, { recursive: true, force: true });
 });
 
 describe('the built example site in Chromium', () => {
-  it('discovers the home page, every post and the tag pages from the home page', () => {
-    const paths = [...visits.keys()];
-    expect(paths[0]).toBe('/');
-    const posts = [...visits.values()].filter((visit) => visit.isPost);
-    expect(posts.length).toBeGreaterThan(0);
-    expect(paths.some((path) => path.startsWith('/tags/'))).toBe(true);
-    const postSources = readdirSync(join(SITE, 'posts')).filter((name) => name.endsWith('.md'));
-    expect(posts.length).toBe(postSources.length);
+  it('reaches the home page, every post and the tag pages from the home page, with no broken links', () => {
+    expect(pages[0]?.path).toBe('/');
+    const broken = visits.filter((visit) => visit.status !== 200);
+    const linkedFrom = (path: string) => pages.filter((page) => page.links.includes(path)).map((page) => page.path);
+    expect(broken.map((visit) => `${visit.path} (HTTP ${visit.status}) linked from ${linkedFrom(visit.path).join(', ')}`)).toEqual([]);
+    const posts = pages.filter((visit) => visit.isPost);
+    expect(posts.length).toBe(readdirSync(join(SITE, 'posts')).filter((name) => name.endsWith('.md')).length);
+    expect(pages.some((visit) => visit.path.startsWith('/tags/'))).toBe(true);
   });
 
   it('loads every page without console errors or failed local requests', () => {
     expect(acrossPages((visit) => visit.consoleErrors)).toEqual([]);
     expect(acrossPages((visit) => visit.failedRequests)).toEqual([]);
-    // Only remote hosts were blocked: every local stylesheet, font and image went through.
-    expect(acrossPages((visit) => visit.blocked.filter((url) => url.startsWith(server.origin)))).toEqual([]);
   });
 
   it('lays out every KaTeX formula in the KaTeX fonts', () => {
     expect(acrossPages((visit) => visit.katex.problems)).toEqual([]);
-    const formulas = [...visits.values()].reduce((sum, visit) => sum + visit.katex.formulas, 0);
-    expect(formulas).toBeGreaterThan(0);
+    expect(sum((visit) => visit.katex.formulas)).toBeGreaterThan(0);
   });
 
   it('draws every graph visibly, labels inside their shapes, edge labels apart', () => {
     expect(acrossPages((visit) => visit.graphs.problems)).toEqual([]);
-    const posts = [...visits.values()].filter((visit) => visit.isPost);
-    expect(posts.reduce((sum, visit) => sum + visit.graphs.nodes, 0)).toBeGreaterThan(0);
-    expect(posts.reduce((sum, visit) => sum + visit.graphs.edgeLabels, 0)).toBeGreaterThan(0);
+    expect(sum((visit) => visit.graphs.nodes)).toBeGreaterThan(0);
+    expect(sum((visit) => visit.graphs.edgeLabels)).toBeGreaterThan(0);
   });
 
   it('keeps the text of graphs and charts inside their SVG', () => {
     expect(acrossPages((visit) => visit.textCut)).toEqual([]);
   });
 
-  it('renders every hmm/rnn cell; each chart has a size, a <title> and its data table', () => {
-    const posts = [...visits.values()].filter((visit) => visit.isPost);
-    expect(posts.reduce((sum, visit) => sum + visit.charts.cells, 0)).toBe(cellFencesInPosts());
+  it('executes every hmm/rnn cell; each chart has a size, a <title> and its data table', () => {
+    const fences = cellFencesInPosts();
+    expect(sum((visit) => visit.charts.cells, pages.filter((visit) => visit.isPost))).toBe(fences);
     expect(acrossPages((visit) => visit.charts.problems)).toEqual([]);
-    if (cellFencesInPosts() > 0) expect(posts.reduce((sum, visit) => sum + visit.charts.charts, 0)).toBeGreaterThan(0);
+    if (fences > 0) expect(sum((visit) => visit.charts.charts)).toBeGreaterThan(0);
   });
 
   it('resolves every fragment link, on the page and across pages', () => {
     expect(acrossPages((visit) => visit.fragments.filter((link) => !link.found).map((link) => `${link.href} names no element`))).toEqual([]);
+    const byPath = new Map(pages.map((visit) => [visit.path, visit]));
     const missing = acrossPages((visit) =>
-      visit.crossPageFragments
-        .filter(([path, id]) => !visits.get(path)?.ids.includes(id))
-        .map(([path, id]) => `link to ${path}#${id}: no such page or id`),
+      visit.crossPageFragments.filter(([path, id]) => !byPath.get(path)?.ids.includes(id)).map(([path, id]) => `link to ${path}#${id}: no such page or id`),
     );
     expect(missing).toEqual([]);
   });
 
   it('scrolls each TOC heading into view when its link is clicked', async () => {
-    const context = await openContext(contextOptions);
+    const context = await openContext(session, DESKTOP);
     const problems: string[] = [];
     let clicked = 0;
-    for (const visit of visits.values()) {
-      const targets = visit.fragments.filter((link) => link.found);
-      if (targets.length === 0) continue;
-      const page = await open(context, visit.path);
-      const anchors = page.locator('a[href^="#"]');
-      for (let index = 0; index < targets.length; index += 1) {
-        const { href, id } = targets[index];
-        await page.evaluate(() => window.scrollTo(0, 0));
-        await anchors.nth(index).click();
-        await page.waitForFunction((hash) => location.hash === hash, href);
-        const where = await page.evaluate(probeTargetInView, id);
-        clicked += 1;
-        const atBottom = where.scrollY >= where.maxScroll - 1;
-        // Scrolled so that the target is at the top, or as far as the page goes with the target on screen.
-        const inView = Math.abs(where.top) <= 2 || (atBottom && where.top >= -2 && where.top < where.viewport);
-        if (!inView) problems.push(`${visit.path}: clicking ${href} left #${id} at top=${where.top.toFixed(0)}px (scrollY ${where.scrollY}, max ${where.maxScroll})`);
-      }
-      await page.close();
+    for (const visit of pages) {
+      const result = await scrollProblems(session, context, visit);
+      clicked += result.clicked;
+      problems.push(...result.problems);
     }
     await context.close();
     expect(problems).toEqual([]);
@@ -271,32 +181,13 @@ describe('the built example site in Chromium', () => {
   });
 
   it('reads well in light and dark: colours change, contrast ≥ 4.5, graphs draw in the text colour', async () => {
-    const light = await openContext({ ...contextOptions, colorScheme: 'light' });
-    const dark = await openContext({ ...contextOptions, colorScheme: 'dark' });
+    const light = await openContext(session, { ...DESKTOP, colorScheme: 'light' });
+    const dark = await openContext(session, { ...DESKTOP, colorScheme: 'dark' });
     const problems: string[] = [];
-    for (const path of visits.keys()) {
-      const seen: Record<'light' | 'dark', ReturnType<typeof probeColours>> = {} as Record<'light' | 'dark', ReturnType<typeof probeColours>>;
-      for (const [scheme, context] of [['light', light], ['dark', dark]] as const) {
-        const page = await open(context, path);
-        const colours = await page.evaluate(probeColours);
-        seen[scheme] = colours;
-        await page.screenshot({ path: screenshotPath(path, scheme), fullPage: true });
-        await page.close();
-        const background = parseColour(colours.background);
-        const body = contrast(parseColour(colours.text), background);
-        if (body < MIN_CONTRAST) problems.push(`${path} (${scheme}): body text ${colours.text} on ${colours.background} has contrast ${body.toFixed(2)}`);
-        for (const sample of colours.samples) {
-          const ratio = contrast(parseColour(sample.colour), background);
-          if (ratio < MIN_CONTRAST) problems.push(`${path} (${scheme}): ${sample.what} ${sample.colour} on ${colours.background} has contrast ${ratio.toFixed(2)}`);
-        }
-        for (const stroke of colours.strokes) {
-          if (stroke.stroke !== stroke.expected || stroke.expected !== colours.text) {
-            problems.push(`${path} (${scheme}): ${stroke.what} is ${stroke.stroke}, expected the text colour ${colours.text}`);
-          }
-        }
-      }
-      if (seen.light.background === seen.dark.background) problems.push(`${path}: the background is ${seen.light.background} in both schemes`);
-      if (seen.light.text === seen.dark.text) problems.push(`${path}: the text colour is ${seen.light.text} in both schemes`);
+    for (const { path } of pages) {
+      const inLight = await pageColours(session, light, path, screenshotPath(path, 'light'));
+      const inDark = await pageColours(session, dark, path, screenshotPath(path, 'dark'));
+      problems.push(...colourProblems(`${path} (light)`, inLight), ...colourProblems(`${path} (dark)`, inDark), ...schemeDifferenceProblems(path, inLight, inDark));
     }
     await light.close();
     await dark.close();
@@ -304,16 +195,44 @@ describe('the built example site in Chromium', () => {
   });
 
   it('fits a phone screen: no sideways scrolling of the page', async () => {
-    const phone = await openContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 1, isMobile: true, hasTouch: true, colorScheme: 'light' });
+    const phone = await openContext(session, PHONE);
     const problems: string[] = [];
-    for (const path of visits.keys()) {
-      const page = await open(phone, path);
-      const { overflow, culprits } = await page.evaluate(probeOverflow);
-      await page.screenshot({ path: screenshotPath(path, 'phone'), fullPage: true });
-      await page.close();
-      if (overflow > 0) problems.push(`${path}: ${overflow}px wider than the screen; ${culprits.join('; ')}`);
-    }
+    for (const { path } of pages) problems.push(...(await overflowProblems(session, phone, path, screenshotPath(path, 'phone'))));
     await phone.close();
     expect(problems).toEqual([]);
+  });
+});
+
+describe('the probes catch a deliberately broken page', () => {
+  it('sees every planted defect', async () => {
+    const context = await openContext(session, DESKTOP);
+    const visit = await visitPage(session, context, BROKEN, []);
+    const { problems: scrolling } = await scrollProblems(session, context, visit);
+    await context.close();
+    const dark = await openContext(session, { ...DESKTOP, colorScheme: 'dark' });
+    const colours = colourProblems(`${BROKEN} (dark)`, await pageColours(session, dark, BROKEN));
+    await dark.close();
+    const phone = await openContext(session, PHONE);
+    const overflow = await overflowProblems(session, phone, BROKEN);
+    await phone.close();
+
+    const has = (problems: readonly string[], pattern: RegExp) => expect(problems, `expected a problem like ${pattern}`).toContainEqual(expect.stringMatching(pattern));
+    has(visit.failedRequests, /missing-on-purpose\.png: HTTP 404/);
+    has(visit.consoleErrors, /404/);
+    has(visit.katex.problems, /is set in .*, not KaTeX_Main/);
+    has(visit.katex.problems, /KaTeX_Main was never loaded/);
+    has(visit.katex.problems, /KaTeX error box: ParseError/);
+    has(visit.graphs.problems, /label "X1" .* sticks out of its shape/);
+    has(visit.graphs.problems, /edge labels "状态转移" .* and "状态转移" .* overlap/);
+    has(visit.textCut, /is cut off by the viewBox/);
+    has(visit.charts.problems, /chart 0 \(untitled in #fig-broken\) has no <title>/);
+    has(visit.charts.problems, /is not visible \(0×0\)/);
+    has(visit.charts.problems, /has no <details> with its data/);
+    has(visit.charts.problems, /labels "ab" and "cd" overlap/);
+    expect(visit.fragments.filter((link) => !link.found).map((link) => link.id)).toEqual(['bptt']);
+    has(scrolling, /clicking #rnnbptt left #rnnbptt at top=/);
+    has(colours, /<polygon> stroke is rgb\(0, 0, 0\), expected the text colour/);
+    has(colours, /meta line \(muted\) .* has contrast 1\.00/);
+    has(overflow, /px wider than the screen; .*too wide/);
   });
 });
