@@ -103,6 +103,8 @@ beforeAll(async () => {
   });
   if (build.status !== 0) throw new Error(`mlpost build example-site failed (exit ${build.status}):\n${build.stderr}`);
   writeBrokenPage();
+  // Fresh pictures only: a page that no longer exists must not leave an old screenshot behind.
+  rmSync(SCREENSHOTS, { recursive: true, force: true });
   mkdirSync(SCREENSHOTS, { recursive: true });
   server = await serveFolder(output);
   browser = await launchChromium();
