@@ -27,6 +27,7 @@ import { rehypeMath, type MathOptions } from './math/rehype-math.js';
 import { rehypeEquationRefs } from './math/equation-refs.js';
 import { rehypeExternalLinks } from './render/external-links.js';
 import { rehypeOutline } from './render/outline.js';
+import { rehypeFragmentLinks } from './render/fragment-links.js';
 import { remarkGraphStep } from './render/graph-step.js';
 import { remarkCellsStep } from './render/cells-step.js';
 import type { GraphRenderer } from './graph/index.js';
@@ -85,6 +86,7 @@ export function rehypeMlpostPlugins(options: Readonly<MlpostOptions> = emptyOpti
     [rehypeMath, options.math ?? {}],
     ...(options.externalLinks === false ? [] : [[rehypeExternalLinks, { siteUrl: options.siteUrl }] as PluginEntry]),
     [rehypeOutline],
+    [rehypeFragmentLinks],
   ];
 }
 
@@ -136,7 +138,8 @@ export function mlpost(options: Readonly<MlpostOptions> = emptyOptions): Preset 
       ...remarkMlpostPlugins(options),
       [remarkRehype, { allowDangerousHtml: true }],
       ...rehypeMlpostPlugins(options),
-      [rehypeStringify, { closeEmptyElements: true }],
+      // KaTeX output is kept as raw HTML (see math/rehype-math.ts); author HTML never is.
+      [rehypeStringify, { closeEmptyElements: true, allowDangerousHtml: true }],
     ],
   };
 }

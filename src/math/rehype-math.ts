@@ -1,13 +1,25 @@
 /**
- * Math through KaTeX (rehype-katex), with one macro scope per document: a `\gdef` in
- * one formula is seen by the later formulas of the same post, never by the next post.
- * KaTeX's strict-mode complaints become vfile messages instead of console output
- * (Chinese text inside math is legal for MathJax, the original renderer, so it is silent),
- * and a formula KaTeX cannot render is an error at its place, shown in red in the page.
+ * Math through KaTeX, in the shape of rehype-katex (same element classes, same error
+ * handling), with three differences that matter here:
+ *
+ * - one macro scope per document: a `\gdef` in one formula is seen by the later formulas
+ *   of the same post, never by the next post;
+ * - KaTeX's HTML is kept as a `raw` node instead of being parsed back into hast: parsing
+ *   it was two thirds of the time of a math-heavy post (profile in BENCHMARKS.md), and
+ *   nothing after this step looks inside formulas. The page is serialised with
+ *   `allowDangerousHtml`, which is safe because rehype-raw has already turned every piece
+ *   of author HTML into elements before this step;
+ * - a formula already rendered with the same settings is reused (memo per process), which
+ *   makes re-rendering an edited post cheap.
+ *
+ * KaTeX's strict-mode complaints become vfile messages instead of console output (Chinese
+ * text inside math is legal for MathJax, the original renderer, so it is silent); a syntax
+ * error is an error at the formula, an unknown command a warning, both drawn in red.
  */
-import type { Root } from 'hast';
-import rehypeKatex from 'rehype-katex';
-import type { KatexOptions } from 'katex';
+import type { Element, ElementContent, Root } from 'hast';
+import katex, { type KatexOptions } from 'katex';
+import { toText } from 'hast-util-to-text';
+import { SKIP, visitParents } from 'unist-util-visit-parents';
 import type { VFile } from 'vfile';
 import { report } from '../diagnostics.js';
 
@@ -16,44 +28,106 @@ export interface MathOptions {
   macros?: Readonly<Record<string, string>>;
 }
 
+/** A hast node holding HTML that is serialised as is. */
+interface RawNode {
+  type: 'raw';
+  value: string;
+}
+
 const SOURCE = 'mlpost:math';
+const ERROR_COLOR = '#cc0000';
+const MEMO_LIMIT = 20_000;
+const memo = new Map<string, string>();
 
 /** The rehype plugin. */
 export function rehypeMath(options: MathOptions = {}) {
+  // The memo key of the starting macros (strings, so JSON is safe here; KaTeX's own
+  // entries added later are objects and never stringified).
+  const startMacros = JSON.stringify(options.macros ?? {});
+  const startKeys = Object.keys(options.macros ?? {}).join('\u0000');
   return (tree: Root, file: VFile): void => {
-    const before = file.messages.length;
-    const settings: KatexOptions = {
-      macros: { ...options.macros },
-      strict: (errorCode: string, errorMessage: string) => {
-        // Chinese in math and `\\` at the top of display math are fine for MathJax,
-        // which the author wrote for; KaTeX renders both.
-        if (errorCode !== 'unicodeTextInMathMode' && errorCode !== 'newLineInDisplayMode') {
-          report(file, 'warning', `KaTeX: ${errorMessage}`, undefined, `katex-${errorCode}`, SOURCE);
-        }
-        return 'ignore';
-      },
-      output: 'htmlAndMathml',
-      // Only the equation links that `rehypeEquationRefs` writes: `\href{#eq-…}`.
-      trust: (context) => context.command === '\\href' && 'url' in context && typeof context.url === 'string' && context.url.startsWith('#'),
-    };
-    (rehypeKatex(settings) as (tree: Root, file: VFile) => void)(tree, file);
-    // rehype-katex reports unrenderable formulas as warnings. A syntax error is an error
-    // for us; an unknown command is a warning, drawn in red as MathJax did.
-    for (const message of file.messages.slice(before)) {
-      if (message.source !== 'rehype-katex') continue;
-      const cause = (message.cause as { message?: string } | undefined)?.message ?? '';
-      const undefinedCommand = /Undefined control sequence: (\\\S+?) at/.exec(cause.replace(/[\u0332]/g, ''));
-      message.source = SOURCE;
-      if (undefinedCommand) {
-        message.fatal = false;
-        message.ruleId = 'math-undefined-command';
-        message.reason = `math: unknown command ${undefinedCommand[1]}, shown in red`;
-      } else {
-        message.fatal = true;
-        message.ruleId = 'math-katex';
-        if (cause) message.reason = `math: ${cause.replace(/^KaTeX parse error: /, '')}`;
+    const macros: Record<string, string> = { ...options.macros };
+    const strict = (errorCode: string, errorMessage: string): 'ignore' => {
+      // Chinese in math and `\\` at the top of display math are fine for MathJax,
+      // which the author wrote for; KaTeX renders both.
+      if (errorCode !== 'unicodeTextInMathMode' && errorCode !== 'newLineInDisplayMode') {
+        report(file, 'warning', `KaTeX: ${errorMessage}`, undefined, `katex-${errorCode}`, SOURCE);
       }
-      message.message = message.reason;
-    }
+      return 'ignore';
+    };
+
+    visitParents(tree, 'element', (element: Element, parents) => {
+      const classes = Array.isArray(element.properties.className) ? element.properties.className : [];
+      const languageMath = classes.includes('language-math');
+      const mathDisplay = classes.includes('math-display');
+      if (!languageMath && !mathDisplay && !classes.includes('math-inline')) return undefined;
+      let parent = parents[parents.length - 1];
+      let scope: Element = element;
+      let displayMode = mathDisplay;
+      // A ` ```math ` or `$$` block: replace its `<pre>` and use display mode.
+      if (element.tagName === 'code' && languageMath && parent?.type === 'element' && parent.tagName === 'pre') {
+        scope = parent;
+        parent = parents[parents.length - 2];
+        displayMode = true;
+      }
+      if (!parent) return undefined;
+      const tex = toText(scope, { whitespace: 'pre' });
+      const settings: KatexOptions = {
+        displayMode,
+        macros,
+        strict,
+        output: 'htmlAndMathml',
+        // Only the equation links that `rehypeEquationRefs` writes: `\href{#eq-…}`.
+        trust: (context) => context.command === '\\href' && 'url' in context && typeof context.url === 'string' && context.url.startsWith('#'),
+      };
+      const replacement = render(tex, settings, macros, startMacros, startKeys, (error) => reportError(file, error, scope));
+      const index = parent.children.indexOf(scope);
+      parent.children.splice(index, 1, replacement as unknown as ElementContent);
+      return SKIP;
+    });
   };
+}
+
+function render(tex: string, settings: KatexOptions, macros: Record<string, string>, startMacros: string, startKeys: string, onError: (error: Error) => void): RawNode | Element {
+  // Reuse only while the document has defined no macros of its own.
+  const pristine = () => Object.keys(macros).join('\u0000') === startKeys;
+  const key = pristine() ? `${settings.displayMode ? 'D' : 'I'}${startMacros}\u0000${tex}` : undefined;
+  const known = key === undefined ? undefined : memo.get(key);
+  if (known !== undefined) return { type: 'raw', value: known };
+  const before = new Set(Object.keys(macros));
+  try {
+    const html = katex.renderToString(tex, { ...settings, throwOnError: true });
+    if (key !== undefined && pristine()) {
+      if (memo.size >= MEMO_LIMIT) memo.clear();
+      memo.set(key, html);
+    }
+    return { type: 'raw', value: html };
+  } catch (error) {
+    // A formula that failed midway can leave its local definitions behind (KaTeX never
+    // closed its group): drop what it added so they do not leak into later formulas.
+    for (const name of Object.keys(macros)) if (!before.has(name)) delete macros[name];
+    onError(error as Error);
+    try {
+      return { type: 'raw', value: katex.renderToString(tex, { ...settings, strict: 'ignore', throwOnError: false, errorColor: ERROR_COLOR }) };
+    } catch (second) {
+      return {
+        type: 'element',
+        tagName: 'span',
+        properties: { className: ['katex-error'], style: `color:${ERROR_COLOR}`, title: String(second) },
+        children: [{ type: 'text', value: tex }],
+      };
+    }
+  }
+}
+
+/** A syntax error is an error; an unknown command is a warning (MathJax drew it in red). */
+function reportError(file: VFile, error: Error, scope: Element): void {
+  const cause = error.message.replace(/\u0332/g, '');
+  const undefinedCommand = /Undefined control sequence: (\\\S+?) at/.exec(cause);
+  const place = scope.position;
+  if (undefinedCommand) {
+    report(file, 'warning', `math: unknown command ${undefinedCommand[1]}, shown in red`, place, 'math-undefined-command', SOURCE);
+  } else {
+    report(file, 'error', `math: ${cause.replace(/^KaTeX parse error: /, '')}`, place, 'math-katex', SOURCE);
+  }
 }

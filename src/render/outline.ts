@@ -33,7 +33,7 @@ export function rehypeOutline() {
     });
     file.data.toc = toc;
     const more = tree.children.findIndex((node) => node.type === 'element' && node.tagName === 'a' && node.properties.id === MORE_ID);
-    file.data.excerptHtml = more === -1 ? undefined : toHtml({ type: 'root', children: withoutComments(tree.children.slice(0, more)) }).trim();
+    file.data.excerptHtml = more === -1 ? undefined : toHtml({ type: 'root', children: withoutComments(tree.children.slice(0, more)) }, { closeEmptyElements: true, allowDangerousHtml: true }).trim();
   };
 }
 

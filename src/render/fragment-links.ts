@@ -1,0 +1,37 @@
+/**
+ * Links inside the page (`#id`) must land somewhere: a TOC entry whose heading was renamed
+ * or removed is a warning naming the link, at the link's place in the author's file.
+ */
+import type { Element, Root } from 'hast';
+import { visit } from 'unist-util-visit';
+import type { VFile } from 'vfile';
+import { report } from '../diagnostics.js';
+
+/** The rehype plugin (runs last, when every id exists). */
+export function rehypeFragmentLinks() {
+  return (tree: Root, file: VFile): void => {
+    const ids = new Set<string>();
+    const links: Element[] = [];
+    visit(tree, 'element', (node: Element) => {
+      const id = node.properties.id;
+      if (typeof id === 'string') ids.add(id);
+      if (node.tagName === 'a' && typeof node.properties.name === 'string') ids.add(node.properties.name);
+      const href = node.properties.href;
+      if (node.tagName === 'a' && typeof href === 'string' && href.startsWith('#') && href.length > 1) links.push(node);
+    });
+    for (const link of links) {
+      const href = link.properties.href as string;
+      const target = safeDecode(href.slice(1));
+      if (ids.has(target) || ids.has(href.slice(1))) continue;
+      report(file, 'warning', `link to \`${href.length > 60 ? `${target.slice(0, 57)}…` : target}\` goes nowhere: no heading or anchor has that id`, link.position?.start, 'link-fragment-unknown', 'mlpost:links');
+    }
+  };
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
