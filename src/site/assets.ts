@@ -1,6 +1,6 @@
 /**
  * The static files a page needs: KaTeX's CSS and fonts (from the very KaTeX package that
- * rehype-katex renders with, so markup and CSS always match) and mlpost's theme.
+ * `math/rehype-math.ts` renders with, so markup and CSS always match) and mlpost's theme.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -15,11 +15,9 @@ export interface StaticAsset {
 
 const require = createRequire(import.meta.url);
 
-/** KaTeX's installation folder, as rehype-katex resolves it. */
+/** KaTeX's installation folder: the package `math/rehype-math.ts` imports. */
 export function katexDirectory(): string {
-  const rehypeKatexEntry = require.resolve('rehype-katex');
-  const fromRehypeKatex = createRequire(rehypeKatexEntry);
-  return dirname(fromRehypeKatex.resolve('katex/package.json'));
+  return dirname(require.resolve('katex/package.json'));
 }
 
 /** The KaTeX version whose CSS is shipped. */
