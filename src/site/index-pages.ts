@@ -35,7 +35,7 @@ export function renderListPage(posts: readonly PostSummary[], options: ListPageO
     for (const tag of post.data.tags) meta.push(h('a', { href: options.tagHref(tag) }, `#${tag}`));
     if (meta.length > 0) parts.push(h('p.mlpost-meta', meta));
     if (post.data.excerptHtml !== undefined) {
-      parts.push(h('div.mlpost-excerpt', [{ type: 'raw', value: rebaseFragmentLinks(post.data.excerptHtml, href) }]));
+      parts.push(h('div.mlpost-excerpt', [{ type: 'raw', value: rebaseExcerptUrls(post.data.excerptHtml, post.url, options.root) }]));
       parts.push(h('p', [h('a.mlpost-read-more', { href: `${href}#more` }, 'Read more →')]));
     }
     return h('li', parts);
@@ -68,7 +68,16 @@ export function renderListPage(posts: readonly PostSummary[], options: ListPageO
   return `${toHtml(document, { allowDangerousHtml: true })}\n`;
 }
 
-/** In an excerpt shown on another page, `#id` links must point into the post's page. */
-function rebaseFragmentLinks(html: string, postHref: string): string {
-  return html.replace(/href="#/g, `href="${postHref}#`);
+/**
+ * An excerpt is written relative to its post's page; shown on a list page, its relative
+ * links and images must point where they did (`#more`, `../other-post/`, `figure.svg`).
+ * `postUrl` is the post's folder from the site root, `root` the way from this page to it.
+ */
+export function rebaseExcerptUrls(html: string, postUrl: string, root: string): string {
+  return html.replace(/\b(href|src)="([^"]*)"/g, (whole, attribute: string, value: string) => {
+    if (value === '' || /^([a-z][a-z0-9+.-]*:|\/\/|\/)/i.test(value)) return whole;
+    const resolved = new URL(value.replace(/&#x26;|&amp;/g, '&'), `https://site.invalid/${postUrl}`);
+    const path = `${resolved.pathname.slice(1)}${resolved.search}${resolved.hash}`;
+    return `${attribute}="${`${root}${path}`.replace(/&/g, '&#x26;').replace(/"/g, '&#x22;')}"`;
+  });
 }
