@@ -80,7 +80,9 @@ export function heatMap(options: HeatMapOptions): Element {
   const columnLabelsFit = columns * columnLabelWidth <= MAX_WIDTH;
   if (columnLabelsFit) cellWidth = Math.max(cellWidth, Math.min(96, columnLabelWidth));
   const cellHeight = Math.max(8, Math.min(32, Math.floor(320 / Math.max(1, rows))));
-  const showColumnLabels = columnLabelsFit || cellWidth >= 14;
+  // Labels wider than their cells would run together ("h10h11h12"): label every k-th column.
+  const columnLabelStep = columnLabelsFit ? 1 : Math.ceil(columnLabelWidth / cellWidth);
+  const showColumnLabels = columnLabelStep <= Math.max(1, Math.floor(columns / 2));
   const showRowLabels = cellHeight >= 11;
   const left = showRowLabels ? rowLabelWidth : 4;
   const top = showColumnLabels ? 20 : 4;
@@ -114,9 +116,10 @@ export function heatMap(options: HeatMapOptions): Element {
     );
   }
   if (showColumnLabels) {
-    options.columnLabels.forEach((label, j) =>
-      labels.push(s('text', { x: coordinate(left + (j + 0.5) * cellWidth), y: coordinate(top - 6), textAnchor: 'middle' }, label)),
-    );
+    options.columnLabels.forEach((label, j) => {
+      if (j % columnLabelStep !== 0) return;
+      labels.push(s('text', { x: coordinate(left + (j + 0.5) * cellWidth), y: coordinate(top - 6), textAnchor: 'middle' }, label));
+    });
   }
 
   // Colour scale: STEPS swatches from the low end to the high end, labelled at both ends.
