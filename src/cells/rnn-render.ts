@@ -94,13 +94,14 @@ export function renderRnn(spec: RnnCellSpec, result: RnnResult, context: RenderC
         parts.push(
           showPart('gradients', [
             resultLine([
-              `After ${item.steps} steps back, ‖∂s_T/∂s_{T−${item.steps}}‖ is `, num(at(norms.rnn)), ' for the tanh RNN and ', num(at(norms.lstm)), ' for the LSTM.',
+              `After ${item.steps} steps back, ‖∂s`, h('sub', 'T'), '/∂s', h('sub', `T−${item.steps}`), '‖ is ', num(at(norms.rnn)), ' for the tanh RNN and ', num(at(norms.lstm)), ' for the LSTM.',
             ]),
             lineChart({
               title: 'Vanishing gradients: tanh RNN against LSTM',
-              description: `Spectral norm of the Jacobian ∂s_T/∂s_{T−k} for k = 0 to ${item.steps}, log scale, for a tanh RNN and an LSTM of ${spec.hidden} units trained on the same text.`,
+              description: `Spectral norm of the Jacobian of the state at step T with respect to the state k steps earlier, for k = 0 to ${item.steps}, log scale, for a tanh RNN and an LSTM of ${spec.hidden} units trained on the same text.`,
               xLabel: 'k',
-              yLabel: '‖∂s_T/∂s_{T−k}‖',
+              // Plain SVG text: Unicode subscripts read as the article's s_T / s_{T−k}.
+              yLabel: '‖∂sₜ/∂sₜ₋ₖ‖',
               yScale: 'log',
               xInteger: true,
               series: [
