@@ -10,8 +10,9 @@ import { hexoTagSyntax } from './micromark.js';
 import { hexoTagFromMarkdown } from './mdast.js';
 import { pairHexoTags } from './pair.js';
 import { builtinTagHandlers, expandHexoTags, type TagHandler } from './tags.js';
+import type { TagSiteOptions } from './handlers/site.js';
 
-export interface HexoTagOptions {
+export interface HexoTagOptions extends TagSiteOptions {
   /** Handlers for more tags (or to replace built-in ones), by tag name. */
   handlers?: Readonly<Record<string, TagHandler>>;
 }
@@ -22,9 +23,10 @@ export function remarkHexoTags(this: Processor, options: HexoTagOptions = {}) {
   (data.micromarkExtensions ??= []).push(hexoTagSyntax());
   (data.fromMarkdownExtensions ??= []).push(hexoTagFromMarkdown());
   const handlers = { ...builtinTagHandlers, ...options.handlers };
+  const site: TagSiteOptions = { siteRoot: options.siteRoot, codeDir: options.codeDir, posts: options.posts };
   return (tree: Root, file: VFile): void => {
     pairHexoTags(tree, file);
-    expandHexoTags(tree, file, handlers);
+    expandHexoTags(tree, file, handlers, site);
   };
 }
 
@@ -36,3 +38,5 @@ export { parseBlockquoteFooter, linkText } from './blockquote.js';
 export { BODY_TAGS, pairHexoTags } from './pair.js';
 export { builtinTagHandlers, expandHexoTags, unknownTagPlaceholder } from './tags.js';
 export type { AnyHexoTag, TagContext, TagHandler } from './tags.js';
+export { hexoBuiltinTagHandlers } from './handlers/index.js';
+export type { PostReference, TagSiteOptions } from './handlers/site.js';

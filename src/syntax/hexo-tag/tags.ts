@@ -9,6 +9,8 @@ import type { VFile } from 'vfile';
 import { report } from '../../diagnostics.js';
 import { parseBlockquoteFooter } from './blockquote.js';
 import type { HexoTag, HexoTagBlock, HexoTagText } from './mdast.js';
+import { hexoBuiltinTagHandlers } from './handlers/index.js';
+import type { TagSiteOptions } from './handlers/site.js';
 
 /** Any of the three tag nodes. */
 export type AnyHexoTag = HexoTag | HexoTagText | HexoTagBlock;
@@ -18,6 +20,8 @@ export interface TagContext {
   file: VFile;
   /** Whether the tag stands in flow (its own line or a block) rather than inside text. */
   flow: boolean;
+  /** What is known about the site around the post (folders, other posts); may be empty. */
+  site: Readonly<TagSiteOptions>;
 }
 
 /**
@@ -57,6 +61,7 @@ function footerNode(footer: NonNullable<ReturnType<typeof parseBlockquoteFooter>
 export const builtinTagHandlers: Readonly<Record<string, TagHandler>> = Object.freeze({
   blockquote: blockquoteHandler,
   quote: blockquoteHandler,
+  ...hexoBuiltinTagHandlers,
 });
 
 /** A visible stand-in for a tag nobody handles, with the tag's text escaped. */
@@ -84,21 +89,21 @@ export function unknownTagPlaceholder(tag: AnyHexoTag, flow: boolean): RootConte
  * Replace every tag node in the tree by what its handler returns.
  * Unknown tags get a warning and a placeholder.
  */
-export function expandHexoTags(tree: Parent, file: VFile, handlers: Readonly<Record<string, TagHandler>>): void {
-  expandChildren(tree, file, handlers);
+export function expandHexoTags(tree: Parent, file: VFile, handlers: Readonly<Record<string, TagHandler>>, site: Readonly<TagSiteOptions> = {}): void {
+  expandChildren(tree, file, handlers, site);
 }
 
-function expandChildren(parent: Parent, file: VFile, handlers: Readonly<Record<string, TagHandler>>): void {
+function expandChildren(parent: Parent, file: VFile, handlers: Readonly<Record<string, TagHandler>>, site: Readonly<TagSiteOptions>): void {
   const result: RootContent[] = [];
   for (const child of parent.children as RootContent[]) {
     if (child.type === 'hexoTag' || child.type === 'hexoTagText' || child.type === 'hexoTagBlock') {
-      if (child.type === 'hexoTagBlock') expandChildren(child, file, handlers);
+      if (child.type === 'hexoTagBlock') expandChildren(child, file, handlers, site);
       const flow = child.type !== 'hexoTagText';
       if (child.unterminatedQuote) {
         report(file, 'warning', `a quote in the arguments of \`{% ${child.name} %}\` is never closed`, child.position, 'hexo-tag-quote', 'mlpost:hexo-tag');
       }
       const handler = Object.hasOwn(handlers, child.name) ? handlers[child.name] : undefined;
-      const replacement = handler?.(child, { file, flow });
+      const replacement = handler?.(child, { file, flow, site });
       if (replacement) {
         result.push(...replacement);
         continue;
@@ -107,7 +112,7 @@ function expandChildren(parent: Parent, file: VFile, handlers: Readonly<Record<s
       result.push(...unknownTagPlaceholder(child, flow));
       continue;
     }
-    if ('children' in child) expandChildren(child as Parent, file, handlers);
+    if ('children' in child) expandChildren(child as Parent, file, handlers, site);
     result.push(child);
   }
   parent.children = result;
