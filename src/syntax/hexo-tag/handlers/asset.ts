@@ -15,7 +15,7 @@ import { encodePathForUrl, readContainedFile, type ContainedRead } from './conta
 import { imageNode, imageProperties } from './img.js';
 import { classNamesFrom, inFlow, tagProblem } from './nodes.js';
 import { takeEscapeFlag, titledLink } from './post-link.js';
-import { assetFolderOf } from './site.js';
+import { assetFolderOf, shownFolder } from './site.js';
 
 type Found = { url: string; slug: string };
 
@@ -40,10 +40,10 @@ function findAsset(tag: AnyHexoTag, context: TagContext, candidates: readonly st
     if (read.problem === 'outside' && /[\\/]|^\.\.$/.test(slug)) outside ??= { slug, read };
   }
   if (outside) {
-    return { problem: tagProblem(tag, context, 'error', `\`{% ${tag.name} %}\`: \`${outside.slug}\` is outside the post's asset folder ${folder} (${outside.read.detail}); nothing was read`, 'hexo-tag-path-outside') };
+    return { problem: tagProblem(tag, context, 'error', `\`{% ${tag.name} %}\`: \`${outside.slug}\` is outside the post's asset folder ${shownFolder(folder)} (${outside.read.detail}); nothing was read`, 'hexo-tag-path-outside') };
   }
   const what = candidates.length === 1 ? `\`${candidates[0]}\` is not a file` : 'no argument names a file';
-  return { problem: tagProblem(tag, context, 'warning', `\`{% ${tag.name} %}\`: ${what} in the post's asset folder ${folder}`, 'hexo-tag-asset-missing') };
+  return { problem: tagProblem(tag, context, 'warning', `\`{% ${tag.name} %}\`: ${what} in the post's asset folder ${shownFolder(folder)}`, 'hexo-tag-asset-missing') };
 }
 
 /** `{% asset_img %}`. */

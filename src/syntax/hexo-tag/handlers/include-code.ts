@@ -15,7 +15,7 @@ import { mlpostData } from '../../../types.js';
 import { captionElement, codeFigure } from './codeblock.js';
 import { encodePathForUrl, readContainedFile } from './contained-file.js';
 import { tagProblem } from './nodes.js';
-import { codeFolderOf } from './site.js';
+import { codeFolderOf, shownFolder } from './site.js';
 
 const LANG = /\s*lang:(\w+)/i;
 const FROM = /\s*from:(\d+)/i;
@@ -62,9 +62,9 @@ export const includeCodeHandler: TagHandler = (tag, context) => {
   const read = readContainedFile(folder, parsed.path);
   if (!read.ok) {
     if (read.problem === 'outside') {
-      return tagProblem(tag, context, 'error', `\`{% ${tag.name} %}\`: \`${parsed.path}\` is outside the code folder ${folder} (${read.detail}); nothing was read`, 'hexo-tag-path-outside');
+      return tagProblem(tag, context, 'error', `\`{% ${tag.name} %}\`: \`${parsed.path}\` is outside the code folder ${shownFolder(folder)} (${read.detail}); nothing was read`, 'hexo-tag-path-outside');
     }
-    return tagProblem(tag, context, 'warning', `\`{% ${tag.name} %}\`: cannot read \`${parsed.path}\` in ${folder} (${read.detail})`, 'hexo-tag-file-missing');
+    return tagProblem(tag, context, 'warning', `\`{% ${tag.name} %}\`: cannot read \`${parsed.path}\` in ${shownFolder(folder)} (${read.detail})`, 'hexo-tag-file-missing');
   }
   const lines = read.contents.toString('utf8').split('\n');
   const code = lines.slice(parsed.from, parsed.to).join('\n').trim();

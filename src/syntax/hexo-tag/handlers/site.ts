@@ -3,7 +3,7 @@
  * which posts it has. Everything is optional; tags that need a missing piece say so in a
  * warning instead of guessing.
  */
-import { basename, dirname, extname, join, resolve } from 'node:path';
+import { basename, dirname, extname, join, relative, resolve } from 'node:path';
 import type { VFile } from 'vfile';
 
 /** A post that `post_link` / `post_path` can point to. */
@@ -55,4 +55,10 @@ export function codeFolderOf(site: Readonly<TagSiteOptions>, file: VFile): strin
   if (site.siteRoot) return resolve(site.siteRoot, 'downloads', 'code');
   const post = postFilePath(file);
   return post ? dirname(post) : undefined;
+}
+
+/** A folder as diagnostics show it: relative to the working directory when inside it. */
+export function shownFolder(folder: string): string {
+  const path = relative(process.cwd(), folder);
+  return path === '' ? '.' : path.startsWith('..') ? folder : path;
 }
