@@ -37,7 +37,7 @@ function findAsset(tag: AnyHexoTag, context: TagContext, candidates: readonly st
       if (!assets.some((asset) => asset.path === read.relativePath)) assets.push({ path: read.relativePath, contents: read.contents });
       return { found: { url: encodePathForUrl(read.relativePath), slug, index } };
     }
-    if (read.problem === 'outside' && /[\\/]|^\.\.$/.test(slug)) outside ??= { slug, read };
+    if (read.problem === 'outside') outside ??= { slug, read };
   }
   if (outside) {
     return { problem: tagProblem(tag, context, 'error', `\`{% ${tag.name} %}\`: \`${outside.slug}\` is outside the post's asset folder ${shownFolder(folder)} (${outside.read.detail}); nothing was read`, 'hexo-tag-path-outside') };
