@@ -1,11 +1,8 @@
 /**
  * The `mlpost` command line.
  */
-import { Command } from 'commander';
+import { Command, InvalidArgumentError } from 'commander';
 import { MLPOST_VERSION } from '../version.js';
-import { renderCommand } from './render-command.js';
-import { buildCommand } from './build-command.js';
-import { closeCellWorkers } from '../cells/index.js';
 
 const program = new Command()
   .name('mlpost')
@@ -21,6 +18,7 @@ program
   .option('--timezone <zone>', 'IANA time zone for dates without an offset', 'UTC')
   .option('--no-cache', 'execute every cell afresh (same output bytes)')
   .action(async (post: string, options: { output: string; strict?: boolean; timezone: string; cache: boolean }) => {
+    const { renderCommand } = await import('./render-command.js');
     process.exitCode = await renderCommand(post, options);
   });
 
@@ -30,14 +28,37 @@ program
   .argument('<site>', 'the site folder')
   .option('-o, --output <dir>', 'output folder (default: the config\'s, or <site>/dist)')
   .option('--strict', 'exit with 1 on warnings too')
-  .option('--no-cache', 'execute every cell afresh (same output bytes)')
-  .action(async (site: string, options: { output?: string; strict?: boolean; cache: boolean }) => {
+  .option('--no-cache', 'render every post and execute every cell afresh (same output bytes)')
+  .option('--workers <n>', 'render threads (default: the core count for big builds)', parseCount)
+  .option('--watch', 'keep watching and rebuild the posts that change')
+  .action(async (site: string, options: { output?: string; strict?: boolean; cache: boolean; workers?: number; watch?: boolean }) => {
+    const { buildCommand } = await import('./build-command.js');
     process.exitCode = await buildCommand(site, options);
   });
+
+program
+  .command('serve')
+  .description('build the site, serve it on 127.0.0.1 and rebuild the posts that change')
+  .argument('<site>', 'the site folder')
+  .option('-o, --output <dir>', 'output folder (default: the config\'s, or <site>/dist)')
+  .option('-p, --port <port>', 'port (0: any free port)', parseCount, 4000)
+  .option('--workers <n>', 'render threads (default: the core count for big builds)', parseCount)
+  .action(async (site: string, options: { output?: string; port: number; workers?: number }) => {
+    const { serveCommand } = await import('./serve-command.js');
+    process.exitCode = await serveCommand(site, options);
+  });
+
+function parseCount(value: string): number {
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 0) throw new InvalidArgumentError('expected a whole number ≥ 0');
+  return number;
+}
 
 try {
   await program.parseAsync();
 } finally {
-  // Cell workers would keep the process alive.
+  // Cell workers would keep the process alive. (Commands load their modules lazily, so a
+  // build with nothing to render never loads the rendering pipeline.)
+  const { closeCellWorkers } = await import('../cells/execute.js');
   await closeCellWorkers();
 }

@@ -1,0 +1,116 @@
+/**
+ * A pool of render worker threads: jobs go to whichever thread is free, so a cold build
+ * uses every core. A job whose thread crashes fails alone (the thread is replaced).
+ */
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { RenderJob, RenderJobResult, RenderSettings } from './render-job.js';
+import type { RenderWorkerRequest, RenderWorkerResponse } from './render-worker.js';
+
+function startWorker(settings: RenderSettings): Worker {
+  const compiled = new URL('./render-worker.js', import.meta.url);
+  if (existsSync(fileURLToPath(compiled))) return new Worker(compiled, { workerData: settings });
+  // Running from src/ (vitest, tsx): load the TypeScript worker through tsx.
+  const source = new URL('./render-worker.ts', import.meta.url);
+  const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api')).href.replace(/\.cjs$/, '.mjs');
+  const bootstrap = `import(${JSON.stringify(tsx)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(source.href)}); });`;
+  return new Worker(bootstrap, { eval: true, workerData: settings });
+}
+
+interface Pending {
+  job: RenderJob;
+  resolve(result: RenderJobResult): void;
+  reject(error: Error): void;
+}
+
+interface Slot {
+  worker: Worker;
+  current: (Pending & { id: number }) | undefined;
+}
+
+/** Worker threads rendering posts. */
+export class RenderPool {
+  private readonly slots: Slot[] = [];
+  private readonly queue: Pending[] = [];
+  private nextId = 1;
+  private closed = false;
+
+  constructor(
+    readonly size: number,
+    private readonly settings: RenderSettings,
+  ) {
+    for (let index = 0; index < size; index++) this.slots.push(this.newSlot());
+  }
+
+  /** Render one post on the next free thread. */
+  render(job: RenderJob): Promise<RenderJobResult> {
+    if (this.closed) return Promise.reject(new Error('render pool is closed'));
+    return new Promise((resolve, reject) => {
+      this.queue.push({ job, resolve, reject });
+      this.dispatch();
+    });
+  }
+
+  /** Let every thread close its cell workers, then stop it. */
+  async close(): Promise<void> {
+    this.closed = true;
+    await Promise.all(
+      this.slots.map(async (slot) => {
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, 5000);
+          slot.worker.once('message', (message: RenderWorkerResponse) => {
+            if (message.type === 'closed') {
+              clearTimeout(timer);
+              resolve();
+            }
+          });
+          slot.worker.once('exit', () => {
+            clearTimeout(timer);
+            resolve();
+          });
+          slot.worker.postMessage({ type: 'close' } satisfies RenderWorkerRequest);
+        });
+        await slot.worker.terminate();
+      }),
+    );
+  }
+
+  private newSlot(): Slot {
+    const slot: Slot = { worker: startWorker(this.settings), current: undefined };
+    slot.worker.on('message', (message: RenderWorkerResponse) => {
+      const current = slot.current;
+      if (message.type === 'closed' || !current || message.id !== current.id) return;
+      slot.current = undefined;
+      if (message.type === 'done') current.resolve(message.result);
+      else current.reject(new Error(message.error));
+      this.dispatch();
+    });
+    const replace = (reason: string) => {
+      const current = slot.current;
+      slot.current = undefined;
+      current?.reject(new Error(reason));
+      if (this.closed) return;
+      const index = this.slots.indexOf(slot);
+      if (index >= 0) this.slots[index] = this.newSlot();
+      this.dispatch();
+    };
+    slot.worker.on('error', (error) => replace(`render worker crashed: ${error.message}`));
+    slot.worker.on('exit', (code) => {
+      if (!this.closed && this.slots.includes(slot)) replace(`render worker exited with code ${code}`);
+    });
+    return slot;
+  }
+
+  private dispatch(): void {
+    for (const slot of this.slots) {
+      if (this.queue.length === 0) return;
+      if (slot.current) continue;
+      const next = this.queue.shift()!;
+      const id = this.nextId++;
+      slot.current = { ...next, id };
+      slot.worker.postMessage({ type: 'job', id, job: next.job } satisfies RenderWorkerRequest);
+    }
+  }
+}

@@ -1,0 +1,104 @@
+/**
+ * A static file server for a built site, on 127.0.0.1 only: folders serve their
+ * `index.html`, paths never leave the output folder, and unknown files are 404.
+ */
+import { createServer, type Server } from 'node:http';
+import { createReadStream, statSync } from 'node:fs';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.ttf': 'font/ttf',
+  '.txt': 'text/plain; charset=utf-8',
+  '.xml': 'application/xml',
+};
+
+/** A running server. */
+export interface StaticServer {
+  /** `http://127.0.0.1:PORT/`. */
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+/** The file under `root` that `urlPath` names, or `undefined` (outside the root, missing). */
+export function resolveRequest(root: string, urlPath: string): string | undefined {
+  let path: string;
+  try {
+    path = decodeURIComponent(urlPath.split('?')[0]!.split('#')[0]!);
+  } catch {
+    return undefined;
+  }
+  if (path.includes('\0')) return undefined;
+  const target = normalize(join(root, path));
+  if (target !== root && !target.startsWith(root + sep)) return undefined;
+  try {
+    const stat = statSync(target);
+    if (stat.isFile()) return target;
+    if (stat.isDirectory()) {
+      const index = join(target, 'index.html');
+      if (statSync(index).isFile()) return index;
+    }
+  } catch {
+    return undefined;
+  }
+  return undefined;
+}
+
+/** Serve `folder` on 127.0.0.1:`port` (0: any free port). */
+export function serveFolder(folder: string, port = 0): Promise<StaticServer> {
+  const root = resolve(folder);
+  const server: Server = createServer((request, response) => {
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      response.writeHead(405, { allow: 'GET, HEAD' }).end();
+      return;
+    }
+    const url = request.url ?? '/';
+    const file = resolveRequest(root, url);
+    if (!file) {
+      response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('not found\n');
+      return;
+    }
+    // A folder without a trailing slash: redirect, so the page's relative links resolve.
+    const pathname = url.split('?')[0]!;
+    if (file.endsWith(`${sep}index.html`) && !pathname.endsWith('/') && !pathname.endsWith('index.html')) {
+      response.writeHead(301, { location: `${pathname}/` }).end();
+      return;
+    }
+    response.writeHead(200, {
+      'content-type': TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream',
+      'cache-control': 'no-cache',
+      'content-length': statSync(file).size,
+    });
+    if (request.method === 'HEAD') response.end();
+    else createReadStream(file).on('error', () => response.destroy()).pipe(response);
+  });
+  return new Promise((resolvePromise, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => {
+      server.off('error', reject);
+      const address = server.address();
+      const actual = typeof address === 'object' && address ? address.port : port;
+      resolvePromise({
+        url: `http://127.0.0.1:${actual}/`,
+        port: actual,
+        close: () =>
+          new Promise<void>((done) => {
+            server.closeAllConnections();
+            server.close(() => done());
+          }),
+      });
+    });
+  });
+}

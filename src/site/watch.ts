@@ -1,0 +1,106 @@
+/**
+ * Watching a site: rebuild when a post or `mlpost.yml` changes. Builds are incremental
+ * (only changed posts are rendered, only changed files written), never overlap, and a
+ * burst of changes (an editor's save = several events) gives one rebuild.
+ */
+import { watch, type FSWatcher } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { CONFIG_FILE } from './config.js';
+import { buildSite, postFolder, POST_FOLDERS, type BuildOptions, type BuildResult } from './build.js';
+
+/** What a watcher reports. */
+export interface WatchCallbacks {
+  /** After every rebuild (not the initial build, which the caller runs). */
+  onBuilt?: (result: BuildResult, milliseconds: number) => void;
+  onError?: (error: Error) => void;
+}
+
+/** A running watcher. */
+export interface SiteWatcher {
+  /** Resolves when no rebuild is pending or running. */
+  idle(): Promise<void>;
+  /** Stop watching (waits for a running rebuild). */
+  close(): Promise<void>;
+}
+
+/** Quiet time after the last change before rebuilding. */
+export const DEBOUNCE_MS = 40;
+
+/** Watch `siteDirectory` and rebuild it with `options` on every change. */
+export function watchSite(siteDirectory: string, options: BuildOptions = {}, callbacks: WatchCallbacks = {}): SiteWatcher {
+  const site = resolve(siteDirectory);
+  const watchers: FSWatcher[] = [];
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> | undefined;
+  let again = false;
+  let closed = false;
+  let watchedPosts: string | undefined;
+
+  const rebuild = async (): Promise<void> => {
+    do {
+      again = false;
+      const started = performance.now();
+      try {
+        const result = await buildSite(site, options);
+        callbacks.onBuilt?.(result, performance.now() - started);
+      } catch (error) {
+        callbacks.onError?.(error instanceof Error ? error : new Error(String(error)));
+      }
+      watchPosts();
+    } while (again && !closed);
+  };
+
+  const changed = () => {
+    if (closed) return;
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(() => {
+      timer = undefined;
+      if (running) {
+        again = true;
+        return;
+      }
+      running = rebuild().finally(() => {
+        running = undefined;
+      });
+    }, DEBOUNCE_MS);
+  };
+
+  // The posts folder, recursively; it may appear later (watched from the site root).
+  const watchPosts = () => {
+    const folder = postFolder(site);
+    if (!folder || folder === watchedPosts || closed) return;
+    watchedPosts = folder;
+    const watcher = watch(folder, { recursive: true }, (_event, name) => {
+      if (name === null || String(name).endsWith('.md') || !String(name).includes('.')) changed();
+    });
+    watcher.on('error', (error) => callbacks.onError?.(error));
+    watchers.push(watcher);
+  };
+  const root = watch(site, (_event, name) => {
+    const file = name === null ? null : String(name);
+    if (file === null || file === CONFIG_FILE || POST_FOLDERS.some((folder) => folder.split('/')[0] === file || join(site, folder) === join(site, file))) {
+      watchPosts();
+      changed();
+    }
+  });
+  root.on('error', (error) => callbacks.onError?.(error));
+  watchers.push(root);
+  watchPosts();
+
+  const idle = async (): Promise<void> => {
+    while (timer || running) {
+      if (running) await running;
+      else await new Promise((done) => setTimeout(done, DEBOUNCE_MS));
+    }
+  };
+  return {
+    idle,
+    async close() {
+      closed = true;
+      if (timer) clearTimeout(timer);
+      timer = undefined;
+      for (const watcher of watchers) watcher.close();
+      await running;
+    },
+  };
+}
