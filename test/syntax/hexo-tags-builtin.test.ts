@@ -110,6 +110,22 @@ describe('{% codeblock %} / {% code %}', () => {
     expect(post.html).toBe('<figure class="highlight"><pre><code># not a heading\n&#x3C;b>not bold&#x3C;/b> *not em*\n</code></pre></figure>');
   });
 
+  it('takes the body out of block quotes and list items it sits in', async () => {
+    const quoted = await render('> {% codeblock %}\n> a\n>   b\n> {% endcodeblock %}\n');
+    expect(quoted.html).toBe('<blockquote>\n<figure class="highlight"><pre><code>a\n  b\n</code></pre></figure>\n</blockquote>');
+    const listed = await render('- item\n\n  {% codeblock %}\n    a\n  b\n  {% endcodeblock %}\n');
+    expect(listed.html).toBe('<ul>\n<li>\n<p>item</p>\n<figure class="highlight"><pre><code>  a\nb\n</code></pre></figure>\n</li>\n</ul>');
+  });
+
+  // pair.ts pairs and tags.ts expands the Markdown reading of every block body before the
+  // handler runs, so tag lines inside a codeblock or raw body are reported although they are
+  // only text. Remove `.fails` once pair.ts leaves raw bodies (codeblock, code, raw) unparsed.
+  it.fails('reports nothing for tag lines that are only text inside a codeblock or raw body', async () => {
+    const post = await render('{% codeblock lang:text %}\n{% foo bar %}\n{% blockquote %}\n{% endcodeblock %}\n\n{% raw %}\n{% foo %}\n{% endraw %}\n');
+    expect(post.html).toBe('<figure class="highlight text"><pre><code class="language-text">{% foo bar %}\n{% blockquote %}\n</code></pre></figure>\n{% foo %}');
+    expect(post.messages).toEqual([]);
+  });
+
   it('escapes caption text and keeps a graph or cell language a listing (no build step runs it)', async () => {
     const post = await render('{% codeblock <i>t</i> lang:dot %}\ndigraph { a -> b }\n{% endcodeblock %}\n');
     expect(post.html).toBe('<figure class="highlight dot"><figcaption><span>&#x3C;i>t&#x3C;/i></span></figcaption><pre><code class="language-dot">digraph { a -> b }</code></pre></figure>');

@@ -16,6 +16,7 @@ import type { Code, RootContent } from 'mdast';
 import type { ElementContent } from 'hast';
 import type { TagContext, TagHandler } from '../tags.js';
 import { elementNode, hastElement, hastText, reportTag, tagProblem, wrapperNode } from './nodes.js';
+import { verbatimBody } from './raw-body.js';
 
 /** What a codeblock's arguments say. */
 export interface CodeblockOptions {
@@ -188,7 +189,7 @@ export const codeblockHandler: TagHandler = (tag, context) => {
   }
   const options = parseCodeblockArguments(tag.args);
   reportProblems(tag, context, options.problems);
-  const value = stripIndent(tag.rawBody);
+  const value = stripIndent(verbatimBody(tag, context));
   if (!options.highlight) return [{ type: 'code', lang: null, meta: null, value, position: tag.position }];
   const caption = options.caption ? captionElement(options.caption) : undefined;
   return [codeFigure(value, options.lang, codeMeta(options), caption, tag)];

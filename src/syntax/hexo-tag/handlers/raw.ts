@@ -7,10 +7,11 @@
  * Nunjucks, which mlpost does not run).
  */
 import type { TagHandler } from '../tags.js';
+import { verbatimBody } from './raw-body.js';
 
 /** `{% raw %}`. */
-export const rawHandler: TagHandler = (tag) => {
-  if (tag.type === 'hexoTagBlock') return [{ type: 'html', value: tag.rawBody, position: tag.position }];
+export const rawHandler: TagHandler = (tag, context) => {
+  if (tag.type === 'hexoTagBlock') return [{ type: 'html', value: verbatimBody(tag, context), position: tag.position }];
   if (tag.type === 'hexoTagText') return [];
   return undefined;
 };
