@@ -1,0 +1,115 @@
+/**
+ * `serve` and `--watch`: the static server (127.0.0.1, folders → index.html, no way out
+ * of the output folder) and rebuild on change, in process and through the real CLI.
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildSite } from '../../src/site/build.js';
+import { resolveRequest, serveFolder } from '../../src/site/serve.js';
+import { watchSite } from '../../src/site/watch.js';
+import { closeCellWorkers } from '../../src/cells/index.js';
+import { repoRoot } from '../helpers.js';
+import { makeSite, post, removeSite } from './site-fixture.js';
+
+const sites: string[] = [];
+afterAll(async () => {
+  for (const site of sites) removeSite(site);
+  await closeCellWorkers();
+});
+
+function smallSite(): string {
+  const site = makeSite({
+    'one.md': post('One', '2021-01-01 00:00:00', ['a'], 'First version of one.'),
+    'two.md': post('Two', '2021-01-02 00:00:00', ['b'], 'Two, with $x$.'),
+  });
+  sites.push(site);
+  return site;
+}
+
+/** Poll `check` until it is true or `ms` pass. */
+async function eventually(check: () => Promise<boolean>, ms = 20_000): Promise<boolean> {
+  const deadline = Date.now() + ms;
+  while (Date.now() < deadline) {
+    if (await check()) return true;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return false;
+}
+
+describe('resolveRequest', () => {
+  const root = mkdtempSync(join(tmpdir(), 'mlpost-serve-root-'));
+  mkdirSync(join(root, 'post'));
+  writeFileSync(join(root, 'post/index.html'), 'page');
+  writeFileSync(join(root, 'index.html'), 'home');
+
+  it('maps folders to their index.html and files to themselves', () => {
+    expect(resolveRequest(root, '/')).toBe(join(root, 'index.html'));
+    expect(resolveRequest(root, '/post/')).toBe(join(root, 'post/index.html'));
+    expect(resolveRequest(root, '/post/index.html?x=1#y')).toBe(join(root, 'post/index.html'));
+  });
+
+  it('never leaves the root', () => {
+    for (const path of ['/../etc/passwd', '/%2e%2e/%2e%2e/etc/passwd', '/post/../../x', '/%00', '/%E0%A4%A']) expect(resolveRequest(root, path), path).toBeUndefined();
+    expect(resolveRequest(root, '/missing.html')).toBeUndefined();
+  });
+});
+
+describe('serve and watch, in process', () => {
+  it('serves the site, rebuilds an edited post and serves the new page', async () => {
+    const site = smallSite();
+    await buildSite(site, { workers: 0 });
+    const server = await serveFolder(join(site, 'dist'), 0);
+    const watcher = watchSite(site, { workers: 0 });
+    try {
+      expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+      const first = await fetch(`${server.url}one/`);
+      expect(first.status).toBe(200);
+      expect(first.headers.get('content-type')).toBe('text/html; charset=utf-8');
+      expect(await first.text()).toContain('First version of one.');
+      expect((await fetch(`${server.url}one`, { redirect: 'manual' })).headers.get('location')).toBe('/one/');
+      expect((await fetch(`${server.url}assets/mlpost.css`)).headers.get('content-type')).toBe('text/css; charset=utf-8');
+      expect((await fetch(`${server.url}nothing/`)).status).toBe(404);
+
+      writeFileSync(join(site, 'posts/one.md'), post('One', '2021-01-01 00:00:00', ['a'], 'Second version of one.'));
+      const rebuilt = await eventually(async () => (await (await fetch(`${server.url}one/`)).text()).includes('Second version of one.'));
+      expect(rebuilt).toBe(true);
+
+      writeFileSync(join(site, 'posts/three.md'), post('Three', '2021-01-03 00:00:00', ['a'], 'A new post.'));
+      expect(await eventually(async () => (await fetch(`${server.url}three/`)).status === 200)).toBe(true);
+      await watcher.idle();
+      expect(await (await fetch(server.url)).text()).toContain('<a href="three/">Three</a>');
+    } finally {
+      await watcher.close();
+      await server.close();
+    }
+  }, 60_000);
+});
+
+describe('mlpost serve (CLI)', () => {
+  it('prints its URL, serves the site and rebuilds on change', async () => {
+    if (!existsSync(join(repoRoot, 'dist/cli/serve-command.js'))) throw new Error('run `npm run build` first: the CLI test uses dist/');
+    const site = smallSite();
+    const child: ChildProcess = spawn(process.execPath, [join(repoRoot, 'bin/mlpost.js'), 'serve', site, '--port', '0'], { env: { ...process.env, CI: 'true' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    try {
+      expect(await eventually(async () => /http:\/\/127\.0\.0\.1:\d+\//.test(stdout)), stderr).toBe(true);
+      const url = stdout.match(/http:\/\/127\.0\.0\.1:\d+\//)![0];
+      expect(await (await fetch(`${url}two/`)).text()).toContain('Two, with');
+      writeFileSync(join(site, 'posts/two.md'), post('Two', '2021-01-02 00:00:00', ['b'], 'Two, edited.'));
+      expect(await eventually(async () => (await (await fetch(`${url}two/`)).text()).includes('Two, edited.')), stderr).toBe(true);
+      expect(stderr).toMatch(/mlpost: 1 rendered, 0 from cache, 1 unchanged; 1 files written, 0 removed\n/);
+    } finally {
+      child.kill('SIGTERM');
+      const code = await Promise.race([exited, new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), 10_000))]);
+      if (code === 'timeout') child.kill('SIGKILL');
+      expect(code).toBe(0);
+    }
+  }, 60_000);
+});
