@@ -19,7 +19,7 @@ import remarkRehype from 'remark-rehype';
 import rehypeRaw from 'rehype-raw';
 import rehypeSlug from 'rehype-slug';
 import rehypeStringify from 'rehype-stringify';
-import { remarkHexoTags, type HexoTagOptions } from './syntax/hexo-tag/index.js';
+import { remarkHexoTags, type HexoTagOptions, type TagSiteOptions } from './syntax/hexo-tag/index.js';
 import { remarkMore } from './syntax/more.js';
 import { remarkCjkLineBreaks } from './syntax/cjk-line-breaks.js';
 import { remarkImplicitFigures } from './syntax/implicit-figures.js';
@@ -37,6 +37,8 @@ import type { DiskCache } from './cache/disk-cache.js';
 export interface MlpostOptions {
   /** Hexo tag handlers to add or replace, by tag name. */
   tags?: HexoTagOptions['handlers'];
+  /** What Hexo tags need to know about the site: its folder, `include_code`'s folder, the posts `post_link` can name. */
+  site?: TagSiteOptions;
   /** KaTeX macros every document starts with. */
   math?: MathOptions;
   /** The site's base URL (links to its host are not "external"). */
@@ -68,7 +70,7 @@ export function remarkMlpostPlugins(options: Readonly<MlpostOptions> = emptyOpti
     [remarkGfm, { singleTilde: false }],
     [remarkPandocMath],
     [remarkCjkFriendly],
-    [remarkHexoTags, { handlers: options.tags ?? {} }],
+    [remarkHexoTags, { handlers: options.tags ?? {}, ...options.site }],
     [remarkMore],
     [remarkCjkLineBreaks],
     [remarkImplicitFigures],

@@ -40,21 +40,29 @@ export interface PostData extends PostFrontMatter {
 
 type PostProcessor = Processor<Root, Root, Root, Root, string>;
 
-// Frozen processors, so warm renders skip set-up: one per (graph renderer, cache, plain
-// options). Options with custom tag handlers are not cached (functions have no key).
-const processors = new WeakMap<object, Map<string, PostProcessor>>();
-const noObject = {};
+// Frozen processors, so warm renders skip set-up: one per distinct option set. Objects in
+// the options (graph renderer, cache, the site's post list, tag handlers) count by identity.
+const processors = new Map<string, PostProcessor>();
+const identities = new WeakMap<object, number>();
+let nextIdentity = 0;
+
+function identity(value: object | undefined): string {
+  if (value === undefined) return '-';
+  let id = identities.get(value);
+  if (id === undefined) identities.set(value, (id = ++nextIdentity));
+  return String(id);
+}
 
 function processorFor(options: MlpostOptions): PostProcessor {
-  const build = () => unified().use(mlpost(options)).freeze() as unknown as PostProcessor;
-  if (options.tags) return build();
-  const { graph, cache, ...plain } = options;
-  const owner = graph ?? cache ?? noObject;
-  let byKey = processors.get(owner);
-  if (!byKey) processors.set(owner, (byKey = new Map()));
-  const key = `${JSON.stringify(plain)}|${cache?.dir ?? ''}`;
-  let processor = byKey.get(key);
-  if (!processor) byKey.set(key, (processor = build()));
+  const { graph, cache, tags, site, ...plain } = options;
+  const { posts, ...siteFields } = site ?? {};
+  const key = [JSON.stringify(plain), JSON.stringify(siteFields), identity(graph), identity(cache), identity(tags), identity(posts)].join('|');
+  let processor = processors.get(key);
+  if (!processor) {
+    if (processors.size >= 64) processors.clear();
+    processor = unified().use(mlpost(options)).freeze() as unknown as PostProcessor;
+    processors.set(key, processor);
+  }
   return processor;
 }
 

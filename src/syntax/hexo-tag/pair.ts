@@ -14,6 +14,9 @@ import { parseTag } from './arguments.js';
 /** Hexo's built-in tags that always take a body. */
 export const BODY_TAGS: ReadonlySet<string> = new Set(['blockquote', 'quote', 'codeblock', 'code', 'pullquote', 'raw']);
 
+/** Tags whose body is text, not Markdown: only `rawBody` matters, tag lines in it are text. */
+export const RAW_BODY_TAGS: ReadonlySet<string> = new Set(['codeblock', 'code', 'raw']);
+
 const SOURCE = 'mlpost:hexo-tag';
 
 /** Pair tags throughout the tree, in place. */
@@ -46,17 +49,18 @@ function pairChildren(parent: Parent, file: VFile, source: string, lineStarts: r
       continue;
     }
     const closing = children[end] as HexoTag;
+    const raw = RAW_BODY_TAGS.has(child.name);
     const block: HexoTagBlock = {
       type: 'hexoTagBlock',
       name: child.name,
       args: child.args,
       rawArgs: child.rawArgs,
       unterminatedQuote: child.unterminatedQuote,
-      children: children.slice(index + 1, end) as HexoTagBlock['children'],
+      children: raw ? [] : (children.slice(index + 1, end) as HexoTagBlock['children']),
       rawBody: rawBetween(source, child, closing),
       position: child.position && closing.position ? { start: child.position.start, end: closing.position.end } : undefined,
     };
-    pairChildren(block, file, source, lineStarts);
+    if (!raw) pairChildren(block, file, source, lineStarts);
     result.push(block);
     index = end;
   }
