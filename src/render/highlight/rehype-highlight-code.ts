@@ -14,7 +14,6 @@
 import type { Element, ElementContent, Root } from 'hast';
 import type { VFile } from 'vfile';
 import type { Point } from 'unist';
-import { SKIP, visit } from 'unist-util-visit';
 import { report } from '../../diagnostics.js';
 import { highlighter, PLAIN_LANGUAGES } from './languages.js';
 import { splitLines } from './split-lines.js';
@@ -34,18 +33,31 @@ const MATH = new Set(['language-math', 'math-display', 'math-inline']);
 export function rehypeHighlightCode() {
   return (tree: Root, file: VFile): void => {
     const unknown = new Map<string, Point | undefined>();
-    visit(tree, 'element', (element: Element) => {
-      if (element.tagName !== 'pre') return undefined;
-      const code = soleCode(element);
+    for (const pre of preElements(tree)) {
+      const code = soleCode(pre);
       if (code) highlightBlock(code, unknown);
-      return SKIP;
-    });
+    }
     if (unknown.size > 0) {
       const names = [...unknown.keys()].map((name) => `\`${name}\``).join(', ');
       const plural = unknown.size > 1 ? 'these languages' : 'this language';
       report(file, 'info', `no highlighting for ${names}: mlpost has no grammar for ${plural}; the code is shown plain`, [...unknown.values()][0], 'code-language-unknown', HIGHLIGHT_SOURCE);
     }
   };
+}
+
+/** Every `<pre>` in document order, not looking inside SVG or MathML (graphs, formulas). */
+function preElements(tree: Root): Element[] {
+  const found: Element[] = [];
+  const stack: Array<Root['children'][number]> = [...tree.children].reverse();
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.type !== 'element') continue;
+    if (node.tagName === 'pre') found.push(node);
+    else if (node.tagName !== 'svg' && node.tagName !== 'math') {
+      for (let index = node.children.length - 1; index >= 0; index--) stack.push(node.children[index]!);
+    }
+  }
+  return found;
 }
 
 /** The `<code>` that is the only content of a `<pre>` (whitespace aside). */

@@ -6,14 +6,14 @@
  *
  * Two plugins: `rehypeMarkAuthorIds` runs before rehype-slug and remembers which
  * elements had an id then (the author's); `rehypeUniqueIds` runs after it. Only headings
- * and spans are ever renamed; other ids (footnotes, equations, graphs, raw HTML blocks)
- * are kept as they are and only claim their id.
+ * and the author's spans are ever renamed; other ids (footnotes, equations, graphs, raw
+ * HTML blocks) are kept as they are and only claim their id.
  */
 import type { Element, Root } from 'hast';
 import type { VFile } from 'vfile';
-import { visit } from 'unist-util-visit';
 import { report } from '../../diagnostics.js';
 import { PANDOC_SOURCE } from './source-context.js';
+import { eachElement } from './each-element.js';
 
 const authorIdsOf = new WeakMap<VFile, WeakSet<Element>>();
 const HEADING = /^h[1-6]$/;
@@ -27,7 +27,7 @@ function idOf(element: Element): string | undefined {
 export function rehypeMarkAuthorIds() {
   return (tree: Root, file: VFile): void => {
     const marked = new WeakSet<Element>();
-    visit(tree, 'element', (element: Element) => {
+    eachElement(tree, (element) => {
       if (idOf(element) !== undefined) marked.add(element);
     });
     authorIdsOf.set(file, marked);
@@ -45,12 +45,13 @@ export function rehypeUniqueIds() {
     const kept: Element[] = [];
     const byAuthor: Element[] = [];
     const generated: Element[] = [];
-    visit(tree, 'element', (element: Element) => {
+    eachElement(tree, (element) => {
       if (idOf(element) === undefined) return;
       const heading = HEADING.test(element.tagName);
-      if (!heading && element.tagName !== 'span') kept.push(element);
-      else if (!heading || authored?.has(element)) byAuthor.push(element);
-      else generated.push(element);
+      const byTheAuthor = authored?.has(element) === true;
+      if (heading) (byTheAuthor ? byAuthor : generated).push(element);
+      else if (element.tagName === 'span' && byTheAuthor) byAuthor.push(element);
+      else kept.push(element);
     });
     if (byAuthor.length + generated.length === 0) return;
 
