@@ -1,6 +1,6 @@
 /**
  * mlpost in Astro: an integration that plugs mlpost's remark and rehype sides into the
- * unified processor of `@astrojs/markdown-remark`, which renders every `.md` page and
+ * unified processor of `@astrojs/markdown-remark`, which then renders every `.md` page and
  * content-collection entry.
  *
  * ```js
@@ -10,36 +10,121 @@
  * export default defineConfig({ integrations: [mlpost()] });
  * ```
  *
+ * Astro 5 (and 6 before `markdown.processor`) always renders Markdown with unified, so the
+ * plugins go into `markdown.remarkPlugins`/`rehypePlugins`. Astro 7 renders with Sätteri
+ * (a non-unified engine) unless `markdown.processor` is `unified()` from
+ * `@astrojs/markdown-remark`, and only that processor runs remark/rehype plugins: there
+ * the integration sets the processor (loading `@astrojs/markdown-remark` from the site,
+ * which must install it) or, if the site already chose `unified()`, adds to it.
+ *
  * Astro's own Markdown extras are turned off where they would fight mlpost: GFM (mlpost
  * adds remark-gfm itself, with pandoc's `~subscript~` rule), SmartyPants (the posts were
  * written for pandoc's `markdown-smart`), and syntax highlighting (Shiki runs before the
  * user's rehype plugins and would swallow the `language-math` code that mlpost turns into
  * KaTeX). Astro's processor runs asynchronously, so Graphviz loads on the first graph.
  */
-import type { AstroIntegration } from 'astro';
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
+import type { AstroConfig, AstroIntegration } from 'astro';
 import { rehypeMlpost, remarkMlpost, type MlpostOptions } from '../../preset.js';
 
 /** Options for {@link mlpostAstro}: the pipeline's own. */
 export type AstroMlpostOptions = MlpostOptions;
 
-/** The Astro integration. */
+/** What the integration reads and writes of Astro 7's `markdown.processor` (`unified()`'s shape). */
+interface MarkdownProcessorLike {
+  name: string;
+  options: Record<string, unknown>;
+  createRenderer: (...args: never[]) => unknown;
+}
+
+/** `unified()` from `@astrojs/markdown-remark` ≥ 7.2. */
+type UnifiedFactory = (options: {
+  remarkPlugins?: unknown[];
+  rehypePlugins?: unknown[];
+  gfm?: boolean;
+  smartypants?: boolean;
+}) => MarkdownProcessorLike;
+
+/** The integration. */
 export function mlpostAstro(options: Readonly<AstroMlpostOptions> = {}): AstroIntegration {
   return {
     name: 'mlpost',
     hooks: {
-      'astro:config:setup': ({ config, updateConfig }) => {
-        updateConfig({
-          markdown: {
-            remarkPlugins: [[remarkMlpost, { siteUrl: config.site, ...options }]],
-            rehypePlugins: [[rehypeMlpost, { siteUrl: config.site, ...options }]],
-            gfm: false,
-            smartypants: false,
-            syntaxHighlight: false,
-          },
-        });
+      'astro:config:setup': async ({ config, updateConfig, logger }) => {
+        const pluginOptions = { siteUrl: config.site, ...options };
+        const remarkPlugins = [[remarkMlpost, pluginOptions]];
+        const rehypePlugins = [[rehypeMlpost, pluginOptions]];
+        const current = processorOf(config);
+        if (current === undefined) {
+          updateConfig({
+            markdown: { remarkPlugins, rehypePlugins, gfm: false, smartypants: false, syntaxHighlight: false },
+          });
+          return;
+        }
+        let processor: MarkdownProcessorLike;
+        if (current.name === 'unified') {
+          processor = current;
+          appendPlugins(processor.options, 'remarkPlugins', remarkPlugins);
+          appendPlugins(processor.options, 'rehypePlugins', rehypePlugins);
+          Object.assign(processor.options, { gfm: false, smartypants: false });
+        } else {
+          const unified = await loadUnified(config.root);
+          processor = unified({ remarkPlugins, rehypePlugins, gfm: false, smartypants: false });
+          if (hasPlugins(current.options)) {
+            logger.warn(`markdown.processor "${current.name}" replaced by unified(): mlpost runs only on unified, so the plugins given to "${current.name}" no longer run`);
+          }
+        }
+        // Astro 5's config type has no `processor`; Astro 7 replaces it whole on merge.
+        updateConfig({ markdown: { processor, syntaxHighlight: false } } as Parameters<typeof updateConfig>[0]);
       },
     },
   };
+}
+
+/** Astro ≥ 6.4's `markdown.processor`, or `undefined` on an Astro without one. */
+function processorOf(config: AstroConfig): MarkdownProcessorLike | undefined {
+  const processor: unknown = (config.markdown as { processor?: unknown }).processor;
+  if (typeof processor !== 'object' || processor === null) return undefined;
+  const candidate = processor as Partial<MarkdownProcessorLike>;
+  if (typeof candidate.name !== 'string' || typeof candidate.createRenderer !== 'function') return undefined;
+  candidate.options ??= {};
+  return candidate as MarkdownProcessorLike;
+}
+
+function appendPlugins(options: Record<string, unknown>, key: 'remarkPlugins' | 'rehypePlugins', plugins: unknown[]): void {
+  const existing = options[key];
+  options[key] = Array.isArray(existing) ? [...(existing as unknown[]), ...plugins] : plugins;
+}
+
+function hasPlugins(options: Record<string, unknown>): boolean {
+  return Object.values(options).some((value) => Array.isArray(value) && value.length > 0);
+}
+
+/**
+ * `unified` from the site's `@astrojs/markdown-remark` (an optional peer of Astro 7 that
+ * the site installs), falling back to the copy beside mlpost.
+ */
+async function loadUnified(root: URL): Promise<UnifiedFactory> {
+  const candidates: string[] = [];
+  try {
+    candidates.push(pathToFileURL(createRequire(new URL('package.json', root)).resolve('@astrojs/markdown-remark')).href);
+  } catch {
+    // Not installed in the site: try mlpost's own resolution below.
+  }
+  candidates.push('@astrojs/markdown-remark');
+  for (const specifier of candidates) {
+    try {
+      const module = (await import(specifier)) as { unified?: unknown };
+      if (typeof module.unified === 'function') return module.unified as UnifiedFactory;
+    } catch {
+      // Missing or broken: try the next one, then report below.
+    }
+  }
+  throw new Error(
+    'mlpost/astro: this Astro renders Markdown with Sätteri unless markdown.processor is unified(), and mlpost needs unified; ' +
+      'install @astrojs/markdown-remark 7.2 or newer in the site (npm install @astrojs/markdown-remark)',
+  );
 }
 
 export default mlpostAstro;
