@@ -129,38 +129,13 @@ export async function buildSite(siteDirectory: string, options: BuildOptions = {
   const entries: Array<Entry | undefined> = [];
   const toRender: Array<{ entry: Entry; job: RenderJob }> = [];
   const names = new Set<string>();
-
-  for (const [index, path] of paths.entries()) {
-    const shown = relative(process.cwd(), path) || path;
-    const read = readPostFile(path);
-    if (!read.ok) {
-      result.errors++;
-      result.problems.push(`${shown}:1:1: error: ${read.reason} [${read.ruleId}]`);
-      entries.push(undefined);
-      continue;
-    }
-    const rel = relative(site, path).split(sep).join('/');
-    const name = uniqueName(slug(basename(path, '.md')) || `post-${index + 1}`, names);
-    const postKey = hashKey('mlpost-post', renderKey, rel, read.text);
-    const entry: Entry = { shown, rel, name, key: hashKey('mlpost-post-page', postKey, pageKey, name), origin: 'unchanged', record: undefined };
-    entries.push(entry);
-    const before = previous?.manifest.posts[rel];
-    if (!noCache && before && before.key === entry.key && before.files.every((file) => files.keep(file, entry.key))) {
-      entry.record = before;
-      continue;
-    }
-    const stored = noCache ? undefined : cache.get(postKey);
-    if (stored !== undefined) {
-      const post = JSON.parse(stored) as StoredPost;
-      entry.origin = 'cache';
-      entry.record = writePost(files, entry, post, sitePostPage(post.data, post.html, page));
-      continue;
-    }
-    toRender.push({ entry, job: { shown, text: read.text, key: postKey } });
-  }
-
-  const workers = options.workers ?? (toRender.length >= MIN_POSTS_FOR_WORKERS ? Math.min(availableParallelism(), toRender.length) : 0);
-  options.onStart?.({ total: paths.length, toRender: toRender.length, workers });
+  // Threads start as soon as there is enough to render, so their start-up overlaps the scan.
+  let pool: RenderPool | undefined;
+  const rendering: Array<Promise<void>> = [];
+  const threads = (pending: number) => options.workers ?? (pending >= MIN_POSTS_FOR_WORKERS ? availableParallelism() : 0);
+  const dispatch = (item: { entry: Entry; job: RenderJob }) => {
+    rendering.push(pool!.render(item.job).then((rendered) => finish(item.entry, rendered), (error: Error) => finish(item.entry, error)));
+  };
 
   // Report posts in path order as soon as every earlier post is done.
   let reported = 0;
@@ -174,9 +149,7 @@ export async function buildSite(siteDirectory: string, options: BuildOptions = {
       options.onPost?.({ path: entry.shown, messages: toVFileMessages(messages), done: reported, total: entries.length, origin: entry.origin });
     }
   };
-  report();
-
-  const finish = (entry: Entry, rendered: RenderJobResult | Error) => {
+  function finish(entry: Entry, rendered: RenderJobResult | Error): void {
     if (rendered instanceof Error) {
       entry.origin = 'failed';
       result.problems.push(`${entry.shown}:1:1: error: mlpost failed to render this post: ${rendered.message.split('\n')[0]} [render-failed]`);
@@ -186,18 +159,53 @@ export async function buildSite(siteDirectory: string, options: BuildOptions = {
       entry.record = writePost(files, entry, rendered.stored, rendered.page);
     }
     report();
-  };
-  if (workers > 0) {
-    const pool = new RenderPool(workers, settings);
-    try {
-      await Promise.all(toRender.map(({ entry, job }) => pool.render(job).then((rendered) => finish(entry, rendered), (error: Error) => finish(entry, error))));
-    } finally {
-      await pool.close();
+  }
+
+  try {
+    for (const [index, path] of paths.entries()) {
+      const shown = relative(process.cwd(), path) || path;
+      const read = readPostFile(path);
+      if (!read.ok) {
+        result.errors++;
+        result.problems.push(`${shown}:1:1: error: ${read.reason} [${read.ruleId}]`);
+        entries.push(undefined);
+        continue;
+      }
+      const rel = relative(site, path).split(sep).join('/');
+      const name = uniqueName(slug(basename(path, '.md')) || `post-${index + 1}`, names);
+      const postKey = hashKey('mlpost-post', renderKey, rel, read.text);
+      const entry: Entry = { shown, rel, name, key: hashKey('mlpost-post-page', postKey, pageKey, name), origin: 'unchanged', record: undefined };
+      entries.push(entry);
+      const before = previous?.manifest.posts[rel];
+      if (!noCache && before && before.key === entry.key && before.files.every((file) => files.keep(file, entry.key))) {
+        entry.record = before;
+        continue;
+      }
+      const stored = noCache ? undefined : cache.get(postKey);
+      if (stored !== undefined) {
+        const post = JSON.parse(stored) as StoredPost;
+        entry.origin = 'cache';
+        entry.record = writePost(files, entry, post, sitePostPage(post.data, post.html, page));
+        continue;
+      }
+      const item = { entry, job: { shown, text: read.text, key: postKey } };
+      toRender.push(item);
+      if (pool) dispatch(item);
+      else if (threads(toRender.length) > 0) {
+        pool = new RenderPool(threads(toRender.length), settings);
+        toRender.forEach(dispatch);
+      }
     }
-  } else {
-    for (const { entry, job } of toRender) {
-      finish(entry, await renderJob(job, settings).catch((error: unknown) => (error instanceof Error ? error : new Error(String(error)))));
+    options.onStart?.({ total: paths.length, toRender: toRender.length, workers: pool?.size ?? 0 });
+    report();
+    if (pool) await Promise.all(rendering);
+    else {
+      for (const { entry, job } of toRender) {
+        finish(entry, await renderJob(job, settings).catch((error: unknown) => (error instanceof Error ? error : new Error(String(error)))));
+      }
     }
+  } finally {
+    await pool?.close();
   }
 
   const summaries: PostSummary[] = [];
