@@ -9,7 +9,7 @@ import { render } from './pandoc-pipeline.js';
 // Pieces that exercise the span/header grammar: brackets, braces, quotes, escapes, markup.
 const piece = fc.constantFrom(
   '[', ']', '{', '}', '#', '.', '=', '"', "'", '\\', '*', '`', '-', ' ', '\n', '> ', '# ',
-  'a', 'x y', '.c', '#i', 'k=v', 'k="v w"', '[]', ']{', '{#a}', '{.b}', '[t]{.s}', '(u)', '![i](p)', '&amp;', '&#91;', '<', '&',
+  'a', 'x y', '.c', '#i', 'k=v', 'k="v w"', '[]', ']{', '{#a}', '{.b}', '[t]{.s}', '(u)', '![i](p)', '&amp;', '&#91;', '< ', '&',
 );
 /** The elements of `tree` named `tagName` (every element with `*`), in document order. */
 function selectAll(tagName: string, tree: Root): Element[] {
@@ -22,7 +22,7 @@ function selectAll(tagName: string, tree: Root): Element[] {
 
 const markdown = fc.array(piece, { maxLength: 40 }).map((pieces) => pieces.join(''));
 
-// Tags the pandoc plugins and plain Markdown may produce from these pieces (no raw HTML in them).
+// Tags the pandoc plugins and plain Markdown may produce from these pieces (`< ` never opens raw HTML).
 const ALLOWED_TAGS = new Set(['p', 'span', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'em', 'strong', 'code', 'a', 'img', 'blockquote', 'br', 'pre', 'ul', 'ol', 'li', 'hr', 'figure', 'figcaption', 'del']);
 
 describe('pandoc attribute syntax: properties', () => {
@@ -61,7 +61,7 @@ describe('pandoc attribute syntax: properties', () => {
         expect(heading.properties).toMatchObject({ id: 'h', title });
         expect(span.properties).toMatchObject({ id: 's', title: label });
       }),
-      { numRuns: 500 },
+      { numRuns: 1500 },
     );
   });
 

@@ -50,11 +50,10 @@ export function readAttributeBlock(block: string, allowUnnumbered = false): Attr
   let text = block;
   let unnumbered = false;
   if (allowUnnumbered) {
-    // Blank out lone `-` items (keeping offsets) and remember them.
-    text = text.replace(/(?<=[{\s])-(?=[\s}])/g, () => {
-      unnumbered = true;
-      return ' ';
-    });
+    const dashes = loneDashes(block);
+    unnumbered = dashes.length > 0;
+    // Blank the dashes out, keeping offsets, so the parser sees only real items.
+    for (const at of dashes) text = `${text.slice(0, at)} ${text.slice(at + 1)}`;
   }
   const attributes = parseFenceAttributes(text);
   if (unnumbered && !attributes.classes.includes('unnumbered')) attributes.classes.push('unnumbered');
@@ -63,4 +62,22 @@ export function readAttributeBlock(block: string, allowUnnumbered = false): Attr
   // Pandoc reads a block with a stray word (`{b}`, `{.x y}`) as plain text; so do we.
   const valid = empty || (something && !attributes.problems.some((problem) => problem.ruleId === 'fence-attribute-syntax'));
   return { attributes, unnumbered, valid };
+}
+
+/** Offsets of `-` items (pandoc's `{-}`) in a block, outside quoted values. */
+function loneDashes(block: string): number[] {
+  const found: number[] = [];
+  let quote: string | undefined;
+  for (let index = 0; index < block.length; index++) {
+    const char = block[index]!;
+    if (quote) {
+      if (char === '\\' && quote === '"') index++;
+      else if (char === quote) quote = undefined;
+    } else if ((char === '"' || char === "'") && block[index - 1] === '=') {
+      quote = char;
+    } else if (char === '-' && /[{\s]/.test(block[index - 1] ?? '') && /[}\s]/.test(block[index + 1] ?? '')) {
+      found.push(index);
+    }
+  }
+  return found;
 }
