@@ -28,10 +28,14 @@ import { rehypeEquationRefs } from './math/equation-refs.js';
 import { rehypeExternalLinks } from './render/external-links.js';
 import { rehypeOutline } from './render/outline.js';
 import { rehypeFragmentLinks } from './render/fragment-links.js';
+import { remarkPandocAttributes, remarkCodeAttributes, rehypeMarkAuthorIds, rehypeUniqueIds } from './syntax/pandoc/index.js';
+import { rehypeHighlightCode } from './render/highlight/index.js';
 import { remarkGraphStep } from './render/graph-step.js';
 import { remarkCellsStep } from './render/cells-step.js';
 import type { GraphRenderer } from './graph/index.js';
 import type { DiskCache } from './cache/disk-cache.js';
+import { rehypeSecurity } from './security/rehype-security.js';
+import { remarkNestingLimit, remarkRawHtmlLimit } from './security/nesting.js';
 
 /** Options shared by the whole pipeline. */
 export interface MlpostOptions {
@@ -54,6 +58,12 @@ export interface MlpostOptions {
   cache?: DiskCache;
   /** Executable cells: where their results are cached, and whether to run every cell afresh. */
   cells?: { cacheDir?: string; noCache?: boolean; concurrency?: number };
+  /**
+   * For posts from people the site does not trust: reduce raw HTML to a safe allow-list
+   * (GitHub's, plus mlpost's own graphs, math and cells) and remove script URLs. Default
+   * `false`: raw HTML is kept, script URLs are only warned about.
+   */
+  sanitize?: boolean;
 }
 
 const emptyOptions: Readonly<MlpostOptions> = Object.freeze({});
@@ -65,6 +75,8 @@ export type PluginEntry = PluginTuple<any[], any, any>;
 /** The remark plugins, in order: Hexo/pandoc syntax and the build-time features on mdast. */
 export function remarkMlpostPlugins(options: Readonly<MlpostOptions> = emptyOptions): PluginEntry[] {
   return [
+    // First and last: deep nesting would overflow the recursive steps (security/nesting.ts).
+    [remarkNestingLimit],
     [remarkFrontmatter, ['yaml']],
     // Pandoc reads `~x~` as a subscript, never as strikethrough: only `~~x~~` strikes.
     [remarkGfm, { singleTilde: false }],
@@ -72,21 +84,34 @@ export function remarkMlpostPlugins(options: Readonly<MlpostOptions> = emptyOpti
     [remarkCjkFriendly],
     [remarkHexoTags, { handlers: options.tags ?? {}, ...options.site }],
     [remarkMore],
+    // Before anything rewrites text (it maps text back to the source) and before implicit
+    // figures (`![](i.png){.center}` must end up alone in its paragraph).
+    [remarkPandocAttributes],
     [remarkCjkLineBreaks],
     [remarkImplicitFigures],
     [remarkGraphStep, { renderer: options.graph, cache: options.cache }],
     [remarkCellsStep, { graph: options.graph, ...options.cells }],
+    // After Hexo's codeblock tags became code nodes; graph and cell fences are gone by now.
+    [remarkCodeAttributes],
+    [remarkRawHtmlLimit],
   ];
 }
 
-/** The rehype plugins, in order: raw HTML parsed, heading ids, math, links, outline. */
+/** The rehype plugins, in order: raw HTML parsed, security (script URLs, `sanitize`), heading ids, math, links, outline. */
 export function rehypeMlpostPlugins(options: Readonly<MlpostOptions> = emptyOptions): PluginEntry[] {
   return [
     [rehypeRaw],
+    // Right after author HTML becomes elements, before math, ids and links are added.
+    [rehypeSecurity, { sanitize: options.sanitize === true }],
+    [rehypeMarkAuthorIds],
     [rehypeSlug],
     [rehypeEquationRefs],
     [rehypeMath, options.math ?? {}],
+    // After math: display math is also `pre > code`.
+    [rehypeHighlightCode],
     ...(options.externalLinks === false ? [] : [[rehypeExternalLinks, { siteUrl: options.siteUrl }] as PluginEntry]),
+    // After every step that makes ids, before the outline reads them.
+    [rehypeUniqueIds],
     [rehypeOutline],
     [rehypeFragmentLinks],
   ];

@@ -11,6 +11,8 @@ import { readFrontMatter, type PostFrontMatter } from '../syntax/front-matter.js
 import { mlpostData } from '../types.js';
 import { sharedGraphRenderer } from './graph-step.js';
 import type { PostAsset, TocEntry } from '../types.js';
+import { report } from '../diagnostics.js';
+import { limitSourceNesting, MAX_SOURCE_DEPTH } from '../security/nesting.js';
 
 /** Options for {@link renderPost}. */
 export interface RenderPostOptions extends MlpostOptions {
@@ -69,13 +71,28 @@ function processorFor(options: MlpostOptions): PostProcessor {
 /** Render one post. Never throws for bad input: problems are in `messages`. */
 export async function renderPost(markdown: string, options: RenderPostOptions = {}): Promise<RenderedPost> {
   const { path, timezone, ...pipeline } = options;
-  const file = new VFile({ value: markdown, path });
+  // Lines that would nest thousands deep are cut before the parser (see security/nesting.ts).
+  const limited = limitSourceNesting(markdown);
+  const file = new VFile({ value: limited.text, path });
+  if (limited.place) {
+    report(file, 'error', `a line opens more than ${MAX_SOURCE_DEPTH} nested quotes or lists: the rest of it is text`, limited.place, 'nesting-too-deep', 'mlpost:security');
+  }
   const graph = pipeline.graph ?? (await sharedGraphRenderer());
   const processor = processorFor({ ...pipeline, graph });
-  const tree = processor.parse(file);
-  const frontMatter = readFrontMatter(tree, file, { timezone });
-  const hast = await processor.run(tree, file);
-  const html = processor.stringify(hast, file);
+  let html: string;
+  let frontMatter: PostFrontMatter;
+  try {
+    const tree = processor.parse(file);
+    frontMatter = readFrontMatter(tree, file, { timezone });
+    const hast = await processor.run(tree, file);
+    html = processor.stringify(hast, file);
+  } catch (error) {
+    // A bug or a limit of a library (an input no guard foresaw): the post still gets a
+    // page showing its source, and the build a located error instead of a crash.
+    report(file, 'error', `mlpost could not render this post (${firstLine(error)}); its source is shown as text`, { line: 1, column: 1 }, 'render-crashed', 'mlpost:render');
+    frontMatter = { title: undefined, date: undefined, updated: undefined, tags: [], categories: [], extra: {} };
+    html = `<pre class="mlpost-render-failed">${escapeHtml(limited.text)}</pre>`;
+  }
   file.messages.sort(byPlace);
   return {
     html,
@@ -83,6 +100,14 @@ export async function renderPost(markdown: string, options: RenderPostOptions = 
     messages: file.messages,
     assets: mlpostData(file).assets,
   };
+}
+
+function firstLine(error: unknown): string {
+  return (error instanceof Error ? `${error.name}: ${error.message}` : String(error)).split('\n')[0]!;
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 function byPlace(a: VFileMessage, b: VFileMessage): number {

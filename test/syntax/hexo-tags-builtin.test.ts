@@ -75,9 +75,13 @@ describe('{% codeblock %} / {% code %}', () => {
   it('makes the corpus codeblock a figure with Hexo\'s caption around a code node', async () => {
     const post = await render(CORPUS_CODEBLOCK);
     expect(post.messages).toEqual([]);
+    // line_number:true reaches the highlighter as `.numberLines`: numbered, highlighted lines.
     expect(post.html).toBe(
       '<figure class="highlight c"><figcaption><span>codeblock test</span><a href="http://www.baidu.com" target="_blank" rel="noopener">link text</a></figcaption>' +
-        '<pre><code class="language-c">aa = 1\nbb = 2\ncc = 3\nfor (int i = 0; i &#x3C; 10; ++i) {\n    print(i);\n}\n</code></pre></figure>',
+        '<pre><code class="language-c numberLines mlpost-numbered" data-start-from="1"><span class="line">aa = <span class="hljs-number">1</span></span>\n' +
+        '<span class="line">bb = <span class="hljs-number">2</span></span>\n<span class="line">cc = <span class="hljs-number">3</span></span>\n' +
+        '<span class="line"><span class="hljs-keyword">for</span> (<span class="hljs-type">int</span> i = <span class="hljs-number">0</span>; i &#x3C; <span class="hljs-number">10</span>; ++i) {</span>\n' +
+        '<span class="line">    print(i);</span>\n<span class="line">}</span>\n</code></pre></figure>',
     );
   });
 
@@ -323,7 +327,8 @@ describe('the corpus', () => {
     expect(caption(post.html)).toBe('<figure class="highlight c"><figcaption><span>codeblock test</span><a href="http://www.baidu.com" target="_blank" rel="noopener">link text</a></figcaption>');
     // The original's highlighted table, as text: lines joined by <br>, spans dropped.
     const originalCode = decode(/<td class="code"><pre>(.*?)<\/pre><\/td>/s.exec(original)![1]!.replace(/<br>/g, '\n').replace(/<[^>]+>/g, ''));
-    const ourCode = decode(/<figure class="highlight c">.*?<code class="language-c">(.*?)<\/code>/s.exec(post.html)![1]!);
+    // Ours is highlighted and numbered (line_number:true): compare the text, tags dropped.
+    const ourCode = decode(/<figure class="highlight c">.*?<code class="language-c[^"]*"[^>]*>(.*?)<\/code>/s.exec(post.html)![1]!.replace(/<[^>]+>/g, ''));
     expect(ourCode).toBe(originalCode);
     // The copy inside a ``` fence stays a listing of the tag's source, as in the original.
     expect(post.html).toContain('<pre><code>{% codeblock "codeblock test" lang:c http://www.baidu.com "link text" line_number:true highlight:true first_line:1 %}\naa = 1');
