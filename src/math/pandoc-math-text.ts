@@ -1,8 +1,10 @@
 /**
  * Inline math with pandoc's `tex_math_dollars` rules, as the original blog rendered it:
  *
- * - `$…$`: the opening `$` must be followed by a non-space, the closing `$` preceded by a
- *   non-space and not followed by a digit, so prose like "costs $5 and $10" stays text;
+ * - `$…$`: the opening `$` must be followed by a non-space; a `$` after a space ends the
+ *   attempt (it is not math), and so does a closing `$` followed by a digit, so prose like
+ *   "costs $5 and $10" stays text — pandoc's `mathInlineWith`, which fails rather than
+ *   looking further;
  * - `$$…$$` inside a paragraph is display math (marked here, see `remarkPandocMath`);
  * - `\$` inside math does not close it; math never spans a blank line.
  *
@@ -63,7 +65,9 @@ function tokenize(this: TokenizeContext, effects: Effects, ok: State, nok: State
       previousCode = code;
       return content;
     }
-    if (code === codes.dollarSign && (double || !markdownLineEndingOrSpace(previousCode))) {
+    // Pandoc: spaces inside `$…$` may not be followed by `$`; the whole attempt fails.
+    if (code === codes.dollarSign && !double && markdownLineEndingOrSpace(previousCode)) return nok(code);
+    if (code === codes.dollarSign) {
       closeData();
       sequence = effects.enter('mathTextSequence');
       effects.consume(code);
@@ -84,8 +88,8 @@ function tokenize(this: TokenizeContext, effects: Effects, ok: State, nok: State
   }
 
   function closingSingle(code: Code): State | undefined {
-    // `$5` after a would-be closing dollar: pandoc reads that dollar as text, keep going.
-    if (asciiDigit(code)) return notClosing(code);
+    // `$x$5`: a closing dollar followed by a digit makes the whole thing text.
+    if (asciiDigit(code)) return nok(code);
     effects.exit('mathTextSequence');
     effects.exit('mathText');
     return ok(code);

@@ -14,6 +14,8 @@ describe('inline math with pandoc dollar rules', () => {
     ['a $x_1 + $ b', []],
     ['price $ 5 $', []],
     ['$x$5 is not math', []],
+    ['a price of $5 and $10 while $p(x)$ is math', ['p(x)']],
+    ['$a $b$: the first dollar fails at the space, the second opens', ['b']],
     ['$a\\$b$ keeps the escaped dollar', ['a\\$b']],
     ['two lines $a\nb$ ok', ['a\nb']],
     ['between $\\alpha$, and $\\beta$.', ['\\alpha', '\\beta']],
