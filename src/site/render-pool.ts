@@ -9,14 +9,24 @@ import { Worker } from 'node:worker_threads';
 import type { RenderJob, RenderJobResult, RenderSettings } from './render-job.js';
 import type { RenderWorkerRequest, RenderWorkerResponse } from './render-worker.js';
 
+/**
+ * Heap limits of a render thread. Without them V8 lets each thread's heap grow with the
+ * number of posts rendered (2.6 GB for the whole process at 5 000 posts, though the live
+ * heap after a collection stays under 100 MB); with them a 1 000-post build peaks near
+ * 600 MB for ~15 % more CPU time. The young generation is set explicitly because V8 would
+ * otherwise derive a small one from the old-generation limit (twice the collections).
+ */
+export const RENDER_THREAD_LIMITS = { maxOldGenerationSizeMb: 512, maxYoungGenerationSizeMb: 48 } as const;
+
 function startWorker(settings: RenderSettings): Worker {
+  const options = { workerData: settings, resourceLimits: { ...RENDER_THREAD_LIMITS } };
   const compiled = new URL('./render-worker.js', import.meta.url);
-  if (existsSync(fileURLToPath(compiled))) return new Worker(compiled, { workerData: settings });
+  if (existsSync(fileURLToPath(compiled))) return new Worker(compiled, options);
   // Running from src/ (vitest, tsx): load the TypeScript worker through tsx.
   const source = new URL('./render-worker.ts', import.meta.url);
   const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api')).href.replace(/\.cjs$/, '.mjs');
   const bootstrap = `import(${JSON.stringify(tsx)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(source.href)}); });`;
-  return new Worker(bootstrap, { eval: true, workerData: settings });
+  return new Worker(bootstrap, { ...options, eval: true });
 }
 
 interface Pending {
