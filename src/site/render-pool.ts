@@ -16,7 +16,15 @@ import type { RenderWorkerRequest, RenderWorkerResponse } from './render-worker.
  * 600 MB for ~15 % more CPU time. The young generation is set explicitly because V8 would
  * otherwise derive a small one from the old-generation limit (twice the collections).
  */
-export const RENDER_THREAD_LIMITS = { maxOldGenerationSizeMb: 512, maxYoungGenerationSizeMb: 48 } as const;
+export const RENDER_THREAD_LIMITS = { maxOldGenerationSizeMb: 384, maxYoungGenerationSizeMb: 48 } as const;
+
+/**
+ * Posts a render thread renders before it is replaced by a fresh one. The pipeline keeps
+ * per-process memos (KaTeX's formula memo holds up to 20 000 rendered formulas, ~150 MB
+ * when every formula differs); a fresh thread every few hundred posts keeps each thread's
+ * heap small for the cost of one thread start-up (~0.3 s) per this many posts.
+ */
+export const POSTS_PER_THREAD = 400;
 
 function startWorker(settings: RenderSettings): Worker {
   const options = { workerData: settings, resourceLimits: { ...RENDER_THREAD_LIMITS } };
@@ -29,6 +37,25 @@ function startWorker(settings: RenderSettings): Worker {
   return new Worker(bootstrap, { ...options, eval: true });
 }
 
+/** Let a thread close its cell workers (bounded wait), then stop it. */
+async function stopWorker(worker: Worker): Promise<void> {
+  await new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, 5000);
+    const onMessage = (message: RenderWorkerResponse) => {
+      if (message.type !== 'closed') return;
+      clearTimeout(timer);
+      resolve();
+    };
+    worker.on('message', onMessage);
+    worker.once('exit', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    worker.postMessage({ type: 'close' } satisfies RenderWorkerRequest);
+  });
+  await worker.terminate();
+}
+
 interface Pending {
   job: RenderJob;
   resolve(result: RenderJobResult): void;
@@ -38,6 +65,8 @@ interface Pending {
 interface Slot {
   worker: Worker;
   current: (Pending & { id: number }) | undefined;
+  /** Jobs finished by this thread. */
+  done: number;
 }
 
 /** Worker threads rendering posts. */
@@ -46,6 +75,7 @@ export class RenderPool {
   private readonly queue: Pending[] = [];
   private nextId = 1;
   private closed = false;
+  private readonly retiring: Array<Promise<void>> = [];
 
   constructor(
     readonly size: number,
@@ -66,35 +96,25 @@ export class RenderPool {
   /** Let every thread close its cell workers, then stop it. */
   async close(): Promise<void> {
     this.closed = true;
-    await Promise.all(
-      this.slots.map(async (slot) => {
-        await new Promise<void>((resolve) => {
-          const timer = setTimeout(resolve, 5000);
-          slot.worker.once('message', (message: RenderWorkerResponse) => {
-            if (message.type === 'closed') {
-              clearTimeout(timer);
-              resolve();
-            }
-          });
-          slot.worker.once('exit', () => {
-            clearTimeout(timer);
-            resolve();
-          });
-          slot.worker.postMessage({ type: 'close' } satisfies RenderWorkerRequest);
-        });
-        await slot.worker.terminate();
-      }),
-    );
+    await Promise.all([...this.slots.map((slot) => stopWorker(slot.worker)), ...this.retiring]);
   }
 
   private newSlot(): Slot {
-    const slot: Slot = { worker: startWorker(this.settings), current: undefined };
+    const slot: Slot = { worker: startWorker(this.settings), current: undefined, done: 0 };
     slot.worker.on('message', (message: RenderWorkerResponse) => {
       const current = slot.current;
       if (message.type === 'closed' || !current || message.id !== current.id) return;
       slot.current = undefined;
+      slot.done++;
       if (message.type === 'done') current.resolve(message.result);
       else current.reject(new Error(message.error));
+      if (slot.done >= POSTS_PER_THREAD && this.queue.length > 0 && !this.closed) {
+        const index = this.slots.indexOf(slot);
+        if (index >= 0) {
+          this.slots[index] = this.newSlot();
+          this.retiring.push(stopWorker(slot.worker));
+        }
+      }
       this.dispatch();
     });
     const replace = (reason: string) => {
