@@ -80,9 +80,13 @@ export class RenderPool {
   constructor(
     readonly size: number,
     private readonly settings: RenderSettings,
+    private readonly postsPerThread: number = POSTS_PER_THREAD,
   ) {
     for (let index = 0; index < size; index++) this.slots.push(this.newSlot());
   }
+
+  /** Threads started so far (replacements included). */
+  started = 0;
 
   /** Render one post on the next free thread. */
   render(job: RenderJob): Promise<RenderJobResult> {
@@ -101,6 +105,7 @@ export class RenderPool {
 
   private newSlot(): Slot {
     const slot: Slot = { worker: startWorker(this.settings), current: undefined, done: 0 };
+    this.started++;
     slot.worker.on('message', (message: RenderWorkerResponse) => {
       const current = slot.current;
       if (message.type === 'closed' || !current || message.id !== current.id) return;
@@ -108,7 +113,7 @@ export class RenderPool {
       slot.done++;
       if (message.type === 'done') current.resolve(message.result);
       else current.reject(new Error(message.error));
-      if (slot.done >= POSTS_PER_THREAD && this.queue.length > 0 && !this.closed) {
+      if (slot.done >= this.postsPerThread && this.queue.length > 0 && !this.closed) {
         const index = this.slots.indexOf(slot);
         if (index >= 0) {
           this.slots[index] = this.newSlot();
