@@ -36,8 +36,11 @@ interface RawNode {
 
 const SOURCE = 'mlpost:math';
 const ERROR_COLOR = '#cc0000';
-const MEMO_LIMIT = 20_000;
+// Bounded by size, not count: a site of thousands of distinct formulas must not grow the
+// heap without end (the site builder measured that). ~8 M characters of KaTeX HTML.
+const MEMO_CHARACTERS = 8_000_000;
 const memo = new Map<string, string>();
+let memoCharacters = 0;
 
 /** The rehype plugin. */
 export function rehypeMath(options: MathOptions = {}) {
@@ -98,8 +101,12 @@ function render(tex: string, settings: KatexOptions, macros: Record<string, stri
   try {
     const html = katex.renderToString(tex, { ...settings, throwOnError: true });
     if (key !== undefined && pristine()) {
-      if (memo.size >= MEMO_LIMIT) memo.clear();
+      if (memoCharacters + html.length + key.length > MEMO_CHARACTERS) {
+        memo.clear();
+        memoCharacters = 0;
+      }
       memo.set(key, html);
+      memoCharacters += html.length + key.length;
     }
     return { type: 'raw', value: html };
   } catch (error) {
