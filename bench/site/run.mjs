@@ -183,7 +183,11 @@ const seedSite = join(work, 'seed-site');
 rmSync(seedSite, { recursive: true, force: true });
 mkdirSync(join(seedSite, 'posts'), { recursive: true });
 for (let copy = 0; copy < 20; copy++) {
-  writeFileSync(join(seedSite, 'posts', `seed-${copy}.md`), readFileSync(join(root, 'fixtures/posts/rnn_intro.md'), 'utf8').replace(/\$([^$\n]+)\$/g, `$$$1\\vphantom{${copy}}$`));
+  // Distinct math and graph sources per copy (as make-site.mjs does), so no cache serves a copy.
+  const text = readFileSync(join(root, 'fixtures/posts/rnn_intro.md'), 'utf8')
+    .replace(/\$([^$\n]+)\$/g, (_, body) => `$${body}\\vphantom{${copy}}$`)
+    .replace(/^(```\s*\{[^}\n]*\.graph[^\n]*\n)/gm, (fence) => `${fence}// copy ${copy}\n`);
+  writeFileSync(join(seedSite, 'posts', `seed-${copy}.md`), text);
 }
 const seedProfile = await profileStages(seedSite, { cold: true });
 const siteProfile = quick ? await profileStages(site(100), { cold: true }) : await profileStages(s1000, { cold: true });
