@@ -36,6 +36,8 @@ import type { GraphRenderer } from './graph/index.js';
 import type { DiskCache } from './cache/disk-cache.js';
 import { rehypeSecurity } from './security/rehype-security.js';
 import { remarkNestingLimit, remarkRawHtmlLimit } from './security/nesting.js';
+// Side effect: micromark's quadratic EditMap.consume replaced by an equivalent linear one.
+import './security/linear-edit-map.js';
 
 /** Options shared by the whole pipeline. */
 export interface MlpostOptions {
