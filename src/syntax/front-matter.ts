@@ -36,9 +36,10 @@ export function readFrontMatter(tree: Root, file: VFile, options: FrontMatterOpt
   // The YAML starts on the line after the opening `---`.
   const firstLine = (node.position?.start.line ?? 1) + 1;
   const lineCounter = new LineCounter();
-  const document = parseDocument(node.value.replace(/^\n/, ''), { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const yaml = node.value.replace(/^\n/, '');
+  const document = parseDocument(yaml, { lineCounter, prettyErrors: false, uniqueKeys: true });
   for (const error of document.errors) {
-    const at = lineCounter.linePos(error.pos[0]);
+    const at = lineCounter.linePos(errorOffset(yaml, error));
     report(file, 'error', `front matter is not valid YAML: ${firstSentence(error.message)}`, { line: firstLine + at.line - 1, column: at.col }, 'front-matter-yaml', SOURCE);
   }
   if (document.errors.length > 0) return empty;
@@ -89,6 +90,17 @@ function readNames(raw: unknown, key: string, file: VFile, placeOf: (key: string
   };
   if (!visit(raw)) report(file, 'error', `\`${key}\` must be a name or a list of names`, placeOf(key), `front-matter-${key}`, SOURCE);
   return names;
+}
+
+/**
+ * Where to point for a YAML error: its start, except for a quote that is never closed,
+ * which YAML notices at the end of the text but the author must fix where it opens.
+ */
+function errorOffset(yaml: string, error: { code: string; message: string; pos: [number, number] }): number {
+  const quote = /Missing closing (["'])quote/.exec(error.message);
+  if (error.code !== 'MISSING_CHAR' || !quote) return error.pos[0];
+  const opening = yaml.lastIndexOf(quote[1]!, error.pos[0] - 1);
+  return opening >= 0 ? opening : error.pos[0];
 }
 
 function firstSentence(message: string): string {
