@@ -13,7 +13,7 @@ import type { Html, Paragraph, Parent, Root, RootContent, Text } from 'mdast';
 import type { VFile } from 'vfile';
 import { report } from '../diagnostics.js';
 
-/** Deepest Markdown nesting kept (levels below the root). */
+/** Deepest Markdown nesting kept (levels below the root; a node deeper keeps only its text). */
 export const MAX_MARKDOWN_DEPTH = 100;
 /** Deepest nesting of raw HTML elements kept, counted across the post's HTML pieces. */
 export const MAX_HTML_DEPTH = 100;
@@ -43,7 +43,7 @@ export function limitMarkdownDepth(tree: Root, file: VFile): void {
   let first: Parent | undefined;
   while (stack.length > 0) {
     const [node, depth] = stack.pop()!;
-    if (depth >= MAX_MARKDOWN_DEPTH && node.children.length > 0) {
+    if (depth > MAX_MARKDOWN_DEPTH && node.children.length > 0) {
       node.children = flattened(node, source) as Parent['children'];
       cuts++;
       first ??= node;

@@ -1,0 +1,131 @@
+/**
+ * Files that are not Markdown text (binary, invalid UTF-8, a folder), a 10 MB post and
+ * input nested thousands deep: a located error or a rendered page, in bounded time, and
+ * never an exception (the unified utilities recurse once per level: without the limits in
+ * src/security/nesting.ts these overflowed the stack).
+ */
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { firstInvalidUtf8, formatReadFailure, readPostFile } from '../../src/cli/read-post.js';
+import { renderPost } from '../../src/render/render-post.js';
+import { MAX_HTML_DEPTH, MAX_MARKDOWN_DEPTH } from '../../src/security/nesting.js';
+import { repoRoot } from '../helpers.js';
+import { diagnostics, hostilePath } from './helpers.js';
+
+describe('reading a post', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'mlpost-hostile-read-'));
+
+  it('invalid UTF-8: error at the line and column of the first bad byte', () => {
+    const read = readPostFile(join(repoRoot, hostilePath('invalid-utf8.md')));
+    expect(read.ok).toBe(false);
+    if (read.ok) return;
+    // Line 4 is `中文 café…` with é as the Latin-1 byte 0xe9: column 7 (characters, not bytes).
+    expect(formatReadFailure(hostilePath('invalid-utf8.md'), read)).toBe(
+      'fixtures/hostile/invalid-utf8.md:4:7: error: is not valid UTF-8 text: byte 0xe9 at offset 27 (e9 20 61 75) is not part of a UTF-8 character [read-encoding]',
+    );
+  });
+
+  it('binary (NUL bytes), a folder, a missing file: errors at 1:1', () => {
+    writeFileSync(join(dir, 'image.md'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]));
+    mkdirSync(join(dir, 'folder.md'));
+    const failure = (name: string) => {
+      const read = readPostFile(join(dir, name));
+      return read.ok ? 'ok' : formatReadFailure(name, read);
+    };
+    expect(failure('image.md')).toBe('image.md:1:1: error: looks like a binary file (it contains NUL bytes), not Markdown [read-binary]');
+    expect(failure('folder.md')).toBe('folder.md:1:1: error: is a folder, not a Markdown file [read-folder]');
+    expect(failure('nothing.md')).toBe('nothing.md:1:1: error: no such file [read-failed]');
+  });
+
+  it('finds the first invalid byte the way the WHATWG decoder rejects it', () => {
+    const cases: Array<[number[], number]> = [
+      [[0x61, 0x62], 2], // valid: the length
+      [[0x61, 0xc0, 0x80], 1], // overlong NUL
+      [[0xe0, 0x80, 0x80], 0], // overlong
+      [[0xed, 0xa0, 0x80], 0], // surrogate
+      [[0xf4, 0x90, 0x80, 0x80], 0], // past U+10FFFF
+      [[0xe4, 0xb8], 0], // truncated at the end
+      [[0xe4, 0xb8, 0xad, 0xff], 3],
+    ];
+    for (const [bytes, offset] of cases) expect(firstInvalidUtf8(Uint8Array.from(bytes))).toBe(offset);
+  });
+
+  it('a UTF-8 byte order mark is not part of the text', () => {
+    writeFileSync(join(dir, 'bom.md'), '\uFEFF# Title\n');
+    expect(readPostFile(join(dir, 'bom.md'))).toEqual({ ok: true, text: '# Title\n' });
+  });
+});
+
+describe('size and depth', () => {
+  // 10 MB of code (a pasted data dump) around ordinary paragraphs. Measured on the 2-core
+  // shared machine: about 2 s. (10 MB of dense Markdown takes ~40 s: linear, see below.)
+  it('a 10 MB post renders in bounded time', { timeout: 30_000 }, async () => {
+    const row = '0.1234, 0.5678, 0.9012, 0.3456, 0.7890, 0.2345, 0.6789\n';
+    const text = `---\ntitle: Big\n---\n\nBefore the dump.\n\n\`\`\`\n${row.repeat(Math.ceil(10_000_000 / row.length))}\`\`\`\n\nAfter the dump.\n`;
+    expect(text.length).toBeGreaterThan(10_000_000);
+    const started = performance.now();
+    const post = await renderPost(text, { path: 'big.md' });
+    const seconds = (performance.now() - started) / 1000;
+    expect(post.messages).toEqual([]);
+    expect(post.html).toContain('<p>After the dump.</p>');
+    expect(seconds).toBeLessThan(25);
+  });
+
+  // Parsing was quadratic in the number of lists and quotes (micromark's EditMap, see
+  // src/security/linear-edit-map.ts): 4× the text must cost about 4× the time, not 16×.
+  it('dense Markdown renders in linear time', { timeout: 40_000 }, async () => {
+    const block = 'Some *text* with `code` and $x^2$.\n\n> a quote\n\n- item one\n- item two\n\n';
+    const time = async (bytes: number) => {
+      const text = block.repeat(Math.ceil(bytes / block.length));
+      const runs: number[] = [];
+      for (let run = 0; run < 3; run++) {
+        const started = performance.now();
+        await renderPost(text, { path: 'dense.md' });
+        runs.push(performance.now() - started);
+      }
+      return runs.sort((a, b) => a - b)[1]!;
+    };
+    const small = await time(50_000);
+    const large = await time(200_000);
+    expect(large / small).toBeLessThan(8);
+  });
+
+  const deep: Array<[string, (depth: number) => string]> = [
+    ['quotes', (depth) => `${'> '.repeat(depth)}deep\n`],
+    ['quotes and lists on one line', (depth) => `${'- > '.repeat(depth)}deep\n`],
+    ['nested lists, one per line', (depth) => Array.from({ length: depth }, (_, i) => `${'  '.repeat(i)}- level ${i}`).join('\n') + '\n'],
+    ['emphasis', (depth) => `${'*'.repeat(depth)}deep${'*'.repeat(depth)}\n`],
+    ['raw HTML in one block', (depth) => `${'<div>'.repeat(depth)}deep${'</div>'.repeat(depth)}\n`],
+    ['raw HTML inline', (depth) => `x ${'<span>'.repeat(depth)}deep${'</span>'.repeat(depth)}\n`],
+    ['{% raw %} HTML', (depth) => `{% raw %}\n${'<b>'.repeat(depth)}deep\n{% endraw %}\n`],
+  ];
+  for (const [name, make] of deep) {
+    it(`${name}, 5000 deep: a located error, the rest of the page renders`, { timeout: 30_000 }, async () => {
+      const depth = name === 'nested lists, one per line' ? 300 : 5000;
+      const post = await renderPost(`Before.\n\n${make(depth)}\nTHE-END\n`, { path: 'deep.md' });
+      expect(post.html).toContain('<p>THE-END</p>');
+      expect(diagnostics(post).every(([, severity, rule]) => severity === 'error' && rule === 'nesting-too-deep')).toBe(true);
+      expect(post.messages.length).toBeGreaterThan(0);
+      expect(post.messages.every((message) => message.line !== undefined && message.line >= 3)).toBe(true);
+    });
+  }
+
+  it('nesting up to the limits is kept as written', async () => {
+    const quotes = await renderPost(`${'> '.repeat(MAX_MARKDOWN_DEPTH - 1)}deep\n`);
+    expect(quotes.messages).toEqual([]);
+    expect(quotes.html.split('<blockquote>').length - 1).toBe(MAX_MARKDOWN_DEPTH - 1);
+    const html = await renderPost(`${'<div>'.repeat(MAX_HTML_DEPTH)}deep${'</div>'.repeat(MAX_HTML_DEPTH)}\n`);
+    expect(html.messages).toEqual([]);
+    expect(html.html.split('<div>').length - 1).toBe(MAX_HTML_DEPTH);
+  });
+
+  it('the cut part is shown as the author\'s text, escaped', async () => {
+    const post = await renderPost(`${'<i>'.repeat(MAX_HTML_DEPTH + 1)}<script>x</script>\n`);
+    expect(post.html).toContain('&#x3C;i>');
+    expect(post.html).not.toContain('<script>');
+    // The 101st `<i>` and the `<script>` opened at that depth: two pieces, one message.
+    expect(post.messages.map((message) => message.reason)).toEqual([`raw HTML nested deeper than ${MAX_HTML_DEPTH} elements: shown as text (and 1 more pieces)`]);
+  });
+});
