@@ -7,7 +7,7 @@
  *
  * Decisions (see test/hostile/sanitize.test.ts for the cases):
  * - `class` is allowed on every element (plain names only): fences and cells carry author
- *   classes (`.center`) and mlpost's own; a class cannot run code.
+ *   classes (`.center`) and mlpost's own; a class cannot run code. Comments are kept.
  * - `id` is not prefixed (GitHub writes `user-content-…`): headings, footnotes, equation
  *   labels and SVG `url(#…)` references need the ids as written, and mlpost pages run no
  *   script that DOM clobbering could mislead. Only `name` is prefixed.
@@ -39,7 +39,14 @@ const SVG_ATTRIBUTES: Definitions = [
   'refX', 'refY', 'orient', 'role', 'focusable', 'xLinkTitle', 'style',
 ];
 
-const defaults = defaultSchema.attributes ?? {};
+// GitHub allows only a few classes per element (`ol.contains-task-list` …); a per-element
+// rule would shadow the `*` one below (and leave `class=""`), so those rules are dropped.
+const defaults = Object.fromEntries(
+  Object.entries(defaultSchema.attributes ?? {}).map(([tag, definitions]) => [
+    tag,
+    definitions.filter((definition) => (typeof definition === 'string' ? definition : definition[0]) !== 'className'),
+  ]),
+) as Record<string, Definitions>;
 
 /** The schema given to rehype-sanitize. */
 export const mlpostSanitizeSchema: Schema = {
@@ -64,6 +71,8 @@ export const mlpostSanitizeSchema: Schema = {
   },
   // Only `name` is prefixed: see the module comment.
   clobber: ['name'],
+  // Comments are inert, and authors use them (`<!-- vim-markdown-toc -->`).
+  allowComments: true,
   protocols: {
     ...defaultSchema.protocols,
     xLinkHref: defaultSchema.protocols?.href ?? [],
