@@ -43,7 +43,18 @@ export function readFrontMatter(tree: Root, file: VFile, options: FrontMatterOpt
     report(file, 'error', `front matter is not valid YAML: ${firstSentence(error.message)}`, { line: firstLine + at.line - 1, column: at.col }, 'front-matter-yaml', SOURCE);
   }
   if (document.errors.length > 0) return empty;
-  const value: unknown = document.toJS();
+  let value: unknown;
+  try {
+    // Aliases are resolved here: one to a missing anchor, or a billion-laughs expansion, throws.
+    value = document.toJS({ maxAliasCount: 100 });
+  } catch (error) {
+    const reason = (error as Error).message.split('\n')[0]!;
+    const alias = /: (\S+)$/.exec(reason);
+    const offset = alias ? yaml.indexOf(`*${alias[1]}`) : -1;
+    const at = offset >= 0 ? lineCounter.linePos(offset) : { line: 1, col: 1 };
+    report(file, 'error', `front matter is not valid YAML: ${reason}`, { line: firstLine + at.line - 1, column: at.col }, 'front-matter-yaml', SOURCE);
+    return empty;
+  }
   if (value === null || value === undefined) return empty;
   if (typeof value !== 'object' || Array.isArray(value)) {
     report(file, 'error', 'front matter must be a mapping of `key: value` lines', { line: firstLine, column: 1 }, 'front-matter-type', SOURCE);

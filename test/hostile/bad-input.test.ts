@@ -17,6 +17,10 @@ const CASES: Record<string, Diagnostic[]> = {
     ['3:7', 'error', 'front-matter-date'], // a list, not a date
     ['4:10', 'error', 'front-matter-date'], // 2019-02-30 does not exist
   ],
+  // A billion-laughs expansion (9⁴ copies): refused past 100 aliases, at the block's start.
+  'front-matter-aliases.md': [['2:1', 'error', 'front-matter-yaml']],
+  // An alias to an anchor that does not exist (YAML's parse accepts it; resolving threw).
+  'front-matter-unknown-alias.md': [['3:10', 'error', 'front-matter-yaml']],
   'blockquote-unclosed.md': [['3:1', 'error', 'hexo-tag-unclosed']],
   'blockquote-unopened.md': [['5:1', 'error', 'hexo-tag-unopened']],
   'unknown-tags.md': [
