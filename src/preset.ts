@@ -21,6 +21,7 @@ import rehypeSlug from 'rehype-slug';
 import rehypeStringify from 'rehype-stringify';
 import { remarkHexoTags, type HexoTagOptions, type TagSiteOptions } from './syntax/hexo-tag/index.js';
 import { remarkMore } from './syntax/more.js';
+import { remarkHashLists } from './syntax/hash-lists.js';
 import { remarkCjkLineBreaks } from './syntax/cjk-line-breaks.js';
 import { remarkImplicitFigures } from './syntax/implicit-figures.js';
 import { rehypeMath, type MathOptions } from './math/rehype-math.js';
@@ -89,6 +90,7 @@ export function remarkMlpostPlugins(options: Readonly<MlpostOptions> = emptyOpti
     // Before anything rewrites text (it maps text back to the source) and before implicit
     // figures (`![](i.png){.center}` must end up alone in its paragraph).
     [remarkPandocAttributes],
+    [remarkHashLists],
     [remarkCjkLineBreaks],
     [remarkImplicitFigures],
     [remarkGraphStep, { renderer: options.graph, cache: options.cache }],
