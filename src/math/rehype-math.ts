@@ -74,7 +74,7 @@ export function rehypeMath(options: MathOptions = {}) {
         displayMode = true;
       }
       if (!parent) return undefined;
-      const tex = toText(scope, { whitespace: 'pre' });
+      const tex = displayMode ? breakableDisplay(toText(scope, { whitespace: 'pre' })) : toText(scope, { whitespace: 'pre' });
       const settings: KatexOptions = {
         displayMode,
         macros,
@@ -125,6 +125,34 @@ function render(tex: string, settings: KatexOptions, macros: Record<string, stri
       };
     }
   }
+}
+
+/**
+ * MathJax breaks display math at every `\\`, also inside a `{…}` group; KaTeX only at the
+ * top level, so the corpus' `$$ { a \\ b \\ c } $$` came out on one line. Such a formula
+ * (line breaks, no environment of its own) is typeset as `gathered`, centred lines as
+ * MathJax showed them, with the group's braces dropped.
+ */
+export function breakableDisplay(tex: string): string {
+  if (!tex.includes('\\\\') || /\\begin\s*\{/.test(tex)) return tex;
+  let body = tex.trim();
+  if (body.startsWith('{') && body.endsWith('}') && closingBrace(body, 0) === body.length - 1) body = body.slice(1, -1);
+  return `\\begin{gathered}${body}\\end{gathered}`;
+}
+
+/** Index of the brace closing the one at `open`, skipping escaped braces; -1 if none. */
+function closingBrace(text: string, open: number): number {
+  let depth = 0;
+  for (let index = open; index < text.length; index++) {
+    const char = text[index];
+    if (char === '\\') {
+      index++;
+      continue;
+    }
+    if (char === '{') depth++;
+    else if (char === '}' && --depth === 0) return index;
+  }
+  return -1;
 }
 
 /** A syntax error is an error; an unknown command is a warning (MathJax drew it in red). */

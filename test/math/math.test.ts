@@ -82,3 +82,20 @@ describe('numbered equations: \\tag, \\label, \\ref, \\eqref', () => {
     expect(texts(post.html)[0]).toBe('x \\tag{1}');
   });
 });
+
+describe('display math line breaks as MathJax drew them', () => {
+  it('breaks a braced group of lines (the corpus one-hot labels) into centred lines', async () => {
+    const post = await renderPost('$$\n{\n    y^{(1)} = (1, 0)^T \\\\\n    y^{(2)} = (0, 1)^T\n}\n$$');
+    expect(post.messages).toEqual([]);
+    // Two rows of a gathered environment, not one line.
+    expect((post.html.match(/<mtr>/g) ?? []).length).toBe(2);
+  });
+
+  it('leaves environments and single lines alone', async () => {
+    const { breakableDisplay } = await import('../../src/math/rehype-math.js');
+    expect(breakableDisplay('a = b')).toBe('a = b');
+    expect(breakableDisplay('\\begin{aligned} a \\\\ b \\end{aligned}')).toBe('\\begin{aligned} a \\\\ b \\end{aligned}');
+    expect(breakableDisplay(' { a \\\\ b } ')).toBe('\\begin{gathered} a \\\\ b \\end{gathered}');
+    expect(breakableDisplay('{a} \\\\ {b}')).toBe('\\begin{gathered}{a} \\\\ {b}\\end{gathered}');
+  });
+});
