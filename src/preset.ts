@@ -29,6 +29,7 @@ import { rehypeEquationRefs } from './math/equation-refs.js';
 import { rehypeExternalLinks } from './render/external-links.js';
 import { rehypeOutline } from './render/outline.js';
 import { rehypeFragmentLinks } from './render/fragment-links.js';
+import { rehypeSectionNumbers } from './render/section-numbers.js';
 import { remarkPandocAttributes, remarkCodeAttributes, rehypeMarkAuthorIds, rehypeUniqueIds } from './syntax/pandoc/index.js';
 import { rehypeHighlightCode } from './render/highlight/index.js';
 import { remarkGraphStep } from './render/graph-step.js';
@@ -50,6 +51,8 @@ export interface MlpostOptions {
   math?: MathOptions;
   /** The site's base URL (links to its host are not "external"). */
   siteUrl?: string;
+  /** Number the headings (`2.1 …`) as pandoc's `--number-sections` did for the original blog. Default `false`. */
+  numberSections?: boolean;
   /** Open links to other sites in a new tab, as Hexo does by default. Default `true`. */
   externalLinks?: boolean;
   /**
@@ -117,6 +120,8 @@ export function rehypeMlpostPlugins(options: Readonly<MlpostOptions> = emptyOpti
     // After every step that makes ids, before the outline reads them.
     [rehypeUniqueIds],
     [rehypeOutline],
+    // After the outline: its entries keep the heading text without the number.
+    ...(options.numberSections === true ? [[rehypeSectionNumbers] as PluginEntry] : []),
     [rehypeFragmentLinks],
   ];
 }

@@ -17,7 +17,8 @@ program
   .option('--strict', 'exit with 1 on warnings too')
   .option('--timezone <zone>', 'IANA time zone for dates without an offset', 'UTC')
   .option('--no-cache', 'execute every cell afresh (same output bytes)')
-  .action(async (post: string, options: { output: string; strict?: boolean; timezone: string; cache: boolean }) => {
+  .option('--number-sections', 'number the headings as pandoc --number-sections did')
+  .action(async (post: string, options: { output: string; strict?: boolean; timezone: string; cache: boolean; numberSections?: boolean }) => {
     const { renderCommand } = await import('./render-command.js');
     process.exitCode = await renderCommand(post, options);
   });

@@ -17,6 +17,8 @@ export interface RenderCommandOptions {
   timezone?: string;
   /** `false` with `--no-cache`: execute every cell afresh. */
   cache?: boolean;
+  /** `--number-sections`. */
+  numberSections?: boolean;
 }
 
 /** Run the command; resolves to the process exit code. */
@@ -26,7 +28,7 @@ export async function renderCommand(postPath: string, options: RenderCommandOpti
     process.stderr.write(`${postPath}:1:1: error: ${read.reason} [${read.ruleId}]\n`);
     return 1;
   }
-  const post = await renderPost(read.text, { path: postPath, timezone: options.timezone, cells: { noCache: options.cache === false } });
+  const post = await renderPost(read.text, { path: postPath, timezone: options.timezone, cells: { noCache: options.cache === false }, numberSections: options.numberSections === true });
   const counts = printMessages(post.messages, postPath);
   const folder = resolve(options.output);
   writePostAssets(folder, post.assets);
