@@ -30,6 +30,7 @@ import { rehypeExternalLinks } from './render/external-links.js';
 import { rehypeOutline } from './render/outline.js';
 import { rehypeFragmentLinks } from './render/fragment-links.js';
 import { rehypeSectionNumbers } from './render/section-numbers.js';
+import { remarkCodeBlankLines, rehypeCodeBlankLines } from './render/code-blank-lines.js';
 import { remarkPandocAttributes, remarkCodeAttributes, rehypeMarkAuthorIds, rehypeUniqueIds } from './syntax/pandoc/index.js';
 import { rehypeHighlightCode } from './render/highlight/index.js';
 import { remarkGraphStep } from './render/graph-step.js';
@@ -100,6 +101,7 @@ export function remarkMlpostPlugins(options: Readonly<MlpostOptions> = emptyOpti
     [remarkCellsStep, { graph: options.graph, ...options.cells }],
     // After Hexo's codeblock tags became code nodes; graph and cell fences are gone by now.
     [remarkCodeAttributes],
+    [remarkCodeBlankLines],
     [remarkRawHtmlLimit],
   ];
 }
@@ -108,6 +110,7 @@ export function remarkMlpostPlugins(options: Readonly<MlpostOptions> = emptyOpti
 export function rehypeMlpostPlugins(options: Readonly<MlpostOptions> = emptyOptions): PluginEntry[] {
   return [
     [rehypeRaw],
+    [rehypeCodeBlankLines],
     // Right after author HTML becomes elements, before math, ids and links are added.
     [rehypeSecurity, { sanitize: options.sanitize === true }],
     [rehypeMarkAuthorIds],
