@@ -32,6 +32,17 @@ const GRADIENT_ID = /^(.*)_([lr])_\d+$/;
 const URL_REFERENCE = /url\(\s*#([^)\s]+)\s*\)/g;
 const SAFE_SCHEMES = new Set(['http', 'https', 'mailto', 'ftp', 'tel']);
 const BLACK = new Set(['black', '#000000', '#000']);
+
+// Graphviz names colours by X11; an SVG reader reads the same names by CSS, and for these
+// the two differ (X11 green is #00ff00, CSS green #008000). Native Graphviz wrote the X11
+// values, so the published graphs had them: write the hex value.
+const X11_NOT_CSS: ReadonlyMap<string, string> = new Map([
+  ['green', '#00ff00'],
+  ['gray', '#bebebe'],
+  ['grey', '#bebebe'],
+  ['maroon', '#b03060'],
+  ['purple', '#a020f0'],
+]);
 const LIGHT_GREY = new Set(['lightgrey', 'lightgray', '#d3d3d3']);
 const NO_BACKGROUND = new Set(['white', '#ffffff', '#fff', 'none', 'transparent']);
 
@@ -161,6 +172,7 @@ export function polishSvg(raw: string, options: PolishOptions, dot: string): { s
     for (const key of ['fill', 'stroke'] as const) {
       const colour = stringProperty(element, key)?.toLowerCase();
       if (colour !== undefined && BLACK.has(colour)) props[key] = 'currentColor';
+      else if (colour !== undefined && X11_NOT_CSS.has(colour)) props[key] = X11_NOT_CSS.get(colour)!;
     }
     const fill = stringProperty(element, 'fill')?.toLowerCase();
     if (fill !== undefined && LIGHT_GREY.has(fill)) {
