@@ -87,8 +87,8 @@ describe('size and depth', () => {
       }
       return runs.sort((a, b) => a - b)[1]!;
     };
-    const small = await time(50_000);
-    const large = await time(200_000);
+    const small = await time(25_000);
+    const large = await time(100_000);
     expect(large / small).toBeLessThan(8);
   });
 
