@@ -9,7 +9,7 @@ import { copyStaticAssets, writePostAssets } from '../site/output.js';
 import { writeFileAtomic } from '../site/write-file.js';
 import { MLPOST_VERSION } from '../version.js';
 import { exitCodeFor, printMessages } from './report.js';
-import { readPostFile } from './read-post.js';
+import { formatReadFailure, readPostFile } from './read-post.js';
 
 export interface RenderCommandOptions {
   output: string;
@@ -25,7 +25,7 @@ export interface RenderCommandOptions {
 export async function renderCommand(postPath: string, options: RenderCommandOptions): Promise<number> {
   const read = readPostFile(postPath);
   if (!read.ok) {
-    process.stderr.write(`${postPath}:1:1: error: ${read.reason} [${read.ruleId}]\n`);
+    process.stderr.write(`${formatReadFailure(postPath, read)}\n`);
     return 1;
   }
   const post = await renderPost(read.text, { path: postPath, timezone: options.timezone, cells: { noCache: options.cache === false }, numberSections: options.numberSections === true });

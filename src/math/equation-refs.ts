@@ -90,7 +90,7 @@ export function rehypeEquationRefs() {
         continue;
       }
       setTex(math, tex.replace(REF, (_, eq: string | undefined, key: string) => {
-        const equation = lookup(key.trim(), equations, file, math);
+        const equation = lookup(key.trim(), equations, file, math, eq ? 'eqref' : 'ref');
         const text = equation ? (eq ? `(${equation.number})` : equation.number) : '??';
         return equation ? `\\href{#${equation.id}}{\\text{${text}}}` : `\\text{${text}}`;
       }));
@@ -108,14 +108,14 @@ function tagOfLabel(tex: string, labelIndex: number, tags: string[]): string | u
   return tags.length === 1 ? tags[0] : undefined;
 }
 
-function lookup(key: string, equations: Map<string, Equation>, file: VFile, math: MathElement): Equation | undefined {
+function lookup(key: string, equations: Map<string, Equation>, file: VFile, math: MathElement, command: 'ref' | 'eqref'): Equation | undefined {
   const equation = equations.get(key);
-  if (!equation) report(file, 'warning', `\\ref{${key}}: no equation has \\label{${key}}`, math.code.position?.start, 'math-ref-unknown', SOURCE);
+  if (!equation) report(file, 'warning', `\\${command}{${key}}: no equation has \\label{${key}}`, math.code.position?.start, 'math-ref-unknown', SOURCE);
   return equation;
 }
 
 function referenceLink(key: string, parenthesised: boolean, equations: Map<string, Equation>, file: VFile, math: MathElement): Element {
-  const equation = lookup(key, equations, file, math);
+  const equation = lookup(key, equations, file, math, parenthesised ? 'eqref' : 'ref');
   const text = equation ? (parenthesised ? `(${equation.number})` : equation.number) : '??';
   if (!equation) return { type: 'element', tagName: 'span', properties: { className: ['mlpost-eqref', 'mlpost-eqref-missing'] }, children: [{ type: 'text', value: text }] };
   return { type: 'element', tagName: 'a', properties: { className: ['mlpost-eqref'], href: `#${equation.id}` }, children: [{ type: 'text', value: text }] };

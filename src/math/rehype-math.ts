@@ -50,11 +50,13 @@ export function rehypeMath(options: MathOptions = {}) {
   const startKeys = Object.keys(options.macros ?? {}).join('\u0000');
   return (tree: Root, file: VFile): void => {
     const macros: Record<string, string> = { ...options.macros };
+    // The formula being typeset, so strict-mode warnings point at it.
+    let current: Element | undefined;
     const strict = (errorCode: string, errorMessage: string): 'ignore' => {
       // Chinese in math and `\\` at the top of display math are fine for MathJax,
       // which the author wrote for; KaTeX renders both.
       if (errorCode !== 'unicodeTextInMathMode' && errorCode !== 'newLineInDisplayMode') {
-        report(file, 'warning', `KaTeX: ${errorMessage}`, undefined, `katex-${errorCode}`, SOURCE);
+        report(file, 'warning', `KaTeX: ${errorMessage}`, current?.position, `katex-${errorCode}`, SOURCE);
       }
       return 'ignore';
     };
@@ -74,6 +76,7 @@ export function rehypeMath(options: MathOptions = {}) {
         displayMode = true;
       }
       if (!parent) return undefined;
+      current = scope;
       const tex = displayMode ? breakableDisplay(toText(scope, { whitespace: 'pre' })) : toText(scope, { whitespace: 'pre' });
       const settings: KatexOptions = {
         displayMode,

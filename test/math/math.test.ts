@@ -99,3 +99,14 @@ describe('display math line breaks as MathJax drew them', () => {
     expect(breakableDisplay('{a} \\\\ {b}')).toBe('\\begin{gathered}{a} \\\\ {b}\\end{gathered}');
   });
 });
+
+describe('KaTeX strict-mode warnings', () => {
+  it('point at the formula and name the command the author wrote', async () => {
+    const post = await renderPost('text\n\n$x % note$ and $\\eqref{missing}$', { path: 'w.md' });
+    expect(post.messages.map((m) => [m.line, m.column, m.ruleId])).toEqual([
+      [3, 1, 'katex-commentAtEnd'],
+      [3, 16, 'math-ref-unknown'],
+    ]);
+    expect(post.messages[1]!.reason).toBe('\\eqref{missing}: no equation has \\label{missing}');
+  });
+});
