@@ -13,7 +13,7 @@ import { basename, join, relative, resolve, sep } from 'node:path';
 import { slug } from 'github-slugger';
 import type { VFileMessage } from 'vfile-message';
 import { hashKey } from '../cache/disk-cache.js';
-import { readPostFile } from '../cli/read-post.js';
+import { formatReadFailure, readPostFile } from '../cli/read-post.js';
 import { MLPOST_VERSION } from '../version.js';
 import { readSiteConfig, type SiteConfig } from './config.js';
 import { renderListPage, type PostSummary } from './index-pages.js';
@@ -167,7 +167,7 @@ export async function buildSite(siteDirectory: string, options: BuildOptions = {
       const read = readPostFile(path);
       if (!read.ok) {
         result.errors++;
-        result.problems.push(`${shown}:1:1: error: ${read.reason} [${read.ruleId}]`);
+        result.problems.push(formatReadFailure(shown, read));
         entries.push(undefined);
         continue;
       }
