@@ -31,7 +31,7 @@ import { rehypeOutline } from './render/outline.js';
 import { rehypeFragmentLinks } from './render/fragment-links.js';
 import { rehypeSectionNumbers } from './render/section-numbers.js';
 import { remarkCodeBlankLines, rehypeCodeBlankLines } from './render/code-blank-lines.js';
-import { remarkPandocAttributes, remarkCodeAttributes, rehypeMarkAuthorIds, rehypeUniqueIds } from './syntax/pandoc/index.js';
+import { remarkPandocAttributes, remarkCodeAttributes, remarkPandocDefinitionLists, remarkPandocLineBlocks, remarkPandocHtmlDivs, remarkPandocBulletLists, remarkPandocExampleLists, remarkPandocLazyQuotes, remarkPandocSimpleTables, rehypeMarkAuthorIds, rehypeUniqueIds } from './syntax/pandoc/index.js';
 import { rehypeHighlightCode } from './render/highlight/index.js';
 import { remarkGraphStep } from './render/graph-step.js';
 import { remarkCellsStep } from './render/cells-step.js';
@@ -87,6 +87,11 @@ export function remarkMlpostPlugins(options: Readonly<MlpostOptions> = emptyOpti
     [remarkFrontmatter, ['yaml']],
     // Pandoc reads `~x~` as a subscript, never as strikethrough: only `~~x~~` strikes.
     [remarkGfm, { singleTilde: false }],
+    [remarkPandocDefinitionLists],
+    [remarkPandocLineBlocks],
+    [remarkPandocHtmlDivs],
+    // Before the Hexo tag pass: cells are parsed with the post's syntax, tags expand later.
+    [remarkPandocSimpleTables],
     [remarkPandocMath],
     [remarkCjkFriendly],
     [remarkHexoTags, { handlers: options.tags ?? {}, ...options.site }],
@@ -95,6 +100,9 @@ export function remarkMlpostPlugins(options: Readonly<MlpostOptions> = emptyOpti
     // figures (`![](i.png){.center}` must end up alone in its paragraph).
     [remarkPandocAttributes],
     [remarkHashLists],
+    [remarkPandocBulletLists],
+    [remarkPandocLazyQuotes],
+    [remarkPandocExampleLists],
     [remarkCjkLineBreaks],
     [remarkImplicitFigures],
     [remarkGraphStep, { renderer: options.graph, cache: options.cache }],

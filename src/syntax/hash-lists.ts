@@ -9,7 +9,15 @@
 import type { List, ListItem, Paragraph, Parent, PhrasingContent, Root, RootContent, Text } from 'mdast';
 import { visit } from 'unist-util-visit';
 
-const MARKER = /^#\.[ \t]+/;
+/** A list marker that CommonMark does not know, written at the start of a line. */
+export interface LineMarker {
+  /** The marker and the space after it, at the start of a string (first group: a label, if any). */
+  start: RegExp;
+  /** A line ending followed by a marker: where one item ends and the next begins. */
+  split: RegExp;
+}
+
+const HASH: LineMarker = { start: /^#\.[ \t]+/, split: /\n(?=#\.[ \t])/ };
 
 /** The remark plugin. */
 export function remarkHashLists() {
@@ -17,44 +25,60 @@ export function remarkHashLists() {
     visit(tree, (node) => {
       if (!('children' in node)) return;
       const parent = node as Parent;
-      if (!parent.children.some(isHashParagraph)) return;
-      parent.children = joinLists(parent.children as RootContent[]);
+      if (!parent.children.some((child) => isMarkedParagraph(child, HASH))) return;
+      parent.children = joinMarkedLists(parent.children as RootContent[], HASH).children;
     });
   };
 }
 
-function isHashParagraph(node: RootContent | Parent['children'][number]): node is Paragraph {
+/** Does this paragraph start with `marker`? */
+export function isMarkedParagraph(node: RootContent | Parent['children'][number], marker: LineMarker): node is Paragraph {
   if (node.type !== 'paragraph') return false;
   const first = node.children[0];
-  return first?.type === 'text' && MARKER.test(first.value);
+  return first?.type === 'text' && marker.start.test(first.value);
 }
 
-function joinLists(children: RootContent[]): RootContent[] {
+/** A list made from marked paragraphs, with the label of each item (`''` when it has none). */
+export interface MarkedList {
+  list: List;
+  labels: string[];
+}
+
+/**
+ * `children` with each run of neighbouring marked paragraphs turned into one ordered list
+ * (one item per marked line), and those lists in order.
+ */
+export function joinMarkedLists(children: RootContent[], marker: LineMarker): { children: RootContent[]; lists: MarkedList[] } {
   const result: RootContent[] = [];
-  let list: List | undefined;
+  const lists: MarkedList[] = [];
+  let current: MarkedList | undefined;
   for (const child of children) {
-    if (!isHashParagraph(child)) {
-      list = undefined;
+    if (!isMarkedParagraph(child, marker)) {
+      current = undefined;
       result.push(child);
       continue;
     }
-    const items = splitItems(child);
-    if (!list) {
-      list = { type: 'list', ordered: true, start: 1, spread: false, children: [], position: child.position };
-      result.push(list);
+    const { items, labels } = splitItems(child, marker);
+    if (!current) {
+      current = { list: { type: 'list', ordered: true, start: 1, spread: false, children: [], position: child.position }, labels: [] };
+      lists.push(current);
+      result.push(current.list);
     } else {
       // Items separated by blank lines: a loose list, as pandoc renders it.
+      const list = current.list;
       list.spread = true;
       if (list.position && child.position) list.position = { start: list.position.start, end: child.position.end };
     }
-    list.children.push(...items);
+    current.list.children.push(...items);
+    current.labels.push(...labels);
   }
-  return result;
+  return { children: result, lists };
 }
 
-/** One list item per `#. ` line of the paragraph. */
-function splitItems(paragraph: Paragraph): ListItem[] {
+/** One list item per marked line of the paragraph. */
+function splitItems(paragraph: Paragraph, marker: LineMarker): { items: ListItem[]; labels: string[] } {
   const items: PhrasingContent[][] = [];
+  const labels: string[] = [];
   let current: PhrasingContent[] = [];
   for (const child of paragraph.children) {
     if (child.type !== 'text') {
@@ -62,24 +86,30 @@ function splitItems(paragraph: Paragraph): ListItem[] {
       continue;
     }
     // Split at line starts carrying a marker; keep everything else in the current item.
-    const pieces = child.value.split(/\n(?=#\.[ \t])/);
+    const pieces = child.value.split(marker.split);
     pieces.forEach((piece, index) => {
       if (index > 0) {
         items.push(current);
         current = [];
       }
-      const text = piece.replace(MARKER, index > 0 || current.length === 0 ? '' : '$&');
+      const starts = index > 0 || current.length === 0;
+      const match = starts ? marker.start.exec(piece) : null;
+      if (match) labels.push(match[1] ?? '');
+      const text = match ? piece.slice(match[0].length) : piece;
       if (text !== '') current.push({ type: 'text', value: text } satisfies Text);
     });
   }
   items.push(current);
-  return items
-    .filter((content) => content.length > 0)
-    .map((content) => ({
+  // labels[i] belongs to items[i]: every item starts at a marker.
+  const kept = items.map((content, index) => ({ content, label: labels[index] ?? '' })).filter(({ content }) => content.length > 0);
+  return {
+    items: kept.map(({ content }) => ({
       type: 'listItem',
       spread: false,
       children: [{ type: 'paragraph', children: trimEnd(content) }],
-    }));
+    })),
+    labels: kept.map(({ label }) => label),
+  };
 }
 
 function trimEnd(content: PhrasingContent[]): PhrasingContent[] {

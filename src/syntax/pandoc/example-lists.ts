@@ -1,0 +1,66 @@
+/**
+ * Pandoc's `example_lists`: `(@)` and `(@label)` items are numbered in one sequence
+ * through the whole post, and `(@label)` in the text becomes that item's number.
+ *
+ *     (@good) A good example.
+ *     (@) Another.
+ *
+ *     As (@good) shows, …      →  As (1) shows, …
+ *
+ * CommonMark reads the items as paragraphs; this transform makes each run of them an
+ * `<ol class="example">` whose `start` continues the sequence, as pandoc writes it. A
+ * `(@label)` that names no item stays as written (pandoc would read it as a citation).
+ */
+import type { Parent, Root, RootContent, Text } from 'mdast';
+import { SKIP, visit } from 'unist-util-visit';
+import { isMarkedParagraph, joinMarkedLists, type LineMarker, type MarkedList } from '../hash-lists.js';
+
+const EXAMPLE: LineMarker = { start: /^\(@([\w-]*)\)[ \t]+/, split: /\n(?=\(@[\w-]*\)[ \t])/ };
+const REFERENCE = /\(@([\w-]+)\)/g;
+
+/** The remark plugin. */
+export function remarkPandocExampleLists() {
+  return (tree: Root): void => {
+    const lists: MarkedList[] = [];
+    visit(tree, (node) => {
+      if (!('children' in node)) return;
+      const parent = node as Parent;
+      if (!parent.children.some((child) => isMarkedParagraph(child, EXAMPLE))) return;
+      const joined = joinMarkedLists(parent.children as RootContent[], EXAMPLE);
+      parent.children = joined.children;
+      lists.push(...joined.lists);
+    });
+    if (lists.length === 0) return;
+    const numbers = numberExamples(tree, new Set(lists.map(({ list }) => list)), lists);
+    if (numbers.size > 0) replaceReferences(tree, numbers);
+  };
+}
+
+/** Number the items in document order; the number of each label. */
+function numberExamples(tree: Root, made: Set<unknown>, lists: MarkedList[]): Map<string, number> {
+  const labelsOf = new Map(lists.map((entry) => [entry.list, entry.labels]));
+  const numbers = new Map<string, number>();
+  let next = 1;
+  visit(tree, 'list', (list) => {
+    if (!made.has(list)) return;
+    list.start = next;
+    list.data = { ...list.data, hProperties: { ...list.data?.hProperties, className: ['example'] } };
+    for (const label of labelsOf.get(list) ?? []) {
+      if (label !== '' && !numbers.has(label)) numbers.set(label, next);
+      next++;
+    }
+  });
+  return numbers;
+}
+
+/** `(@label)` in text → `(N)`; code, math and URLs are other node types and stay. */
+function replaceReferences(tree: Root, numbers: Map<string, number>): void {
+  visit(tree, 'text', (text: Text) => {
+    if (!text.value.includes('(@')) return SKIP;
+    text.value = text.value.replace(REFERENCE, (whole, label: string) => {
+      const number = numbers.get(label);
+      return number === undefined ? whole : `(${number})`;
+    });
+    return SKIP;
+  });
+}

@@ -1,0 +1,39 @@
+/**
+ * Pandoc's block quotes end at a blank line: a paragraph written right under a quote,
+ * without `>`, still belongs to it, even after an empty `>` line or a fenced block:
+ *
+ *     > first paragraph
+ *     >
+ *       second paragraph (no `>`)
+ *
+ * CommonMark continues only a paragraph lazily, so there the second paragraph leaves the
+ * quote (the corpus tutorial's "quote with two paragraphs" came out as one). This
+ * transform moves such a paragraph back into the quote it follows with no blank line between.
+ */
+import type { Blockquote, Parent, Root, RootContent } from 'mdast';
+import { visit } from 'unist-util-visit';
+
+/** The remark plugin. */
+export function remarkPandocLazyQuotes() {
+  return (tree: Root): void => {
+    visit(tree, (node) => {
+      if (!('children' in node) || !node.children.some((child) => child.type === 'blockquote')) return;
+      const parent = node as Parent;
+      const kept: RootContent[] = [];
+      for (const child of parent.children as RootContent[]) {
+        const previous = kept[kept.length - 1];
+        if (previous?.type === 'blockquote' && child.type === 'paragraph' && followsDirectly(previous, child)) {
+          previous.children.push(child);
+          if (previous.position && child.position) previous.position = { start: previous.position.start, end: child.position.end };
+        } else {
+          kept.push(child);
+        }
+      }
+      parent.children = kept;
+    });
+  };
+}
+
+function followsDirectly(quote: Blockquote, next: RootContent): boolean {
+  return quote.position !== undefined && next.position !== undefined && next.position.start.line === quote.position.end.line + 1;
+}
