@@ -16,7 +16,6 @@ import remarkGfm from 'remark-gfm';
 import { remarkPandocMath } from './math/remark-pandoc-math.js';
 import remarkCjkFriendly from 'remark-cjk-friendly';
 import remarkRehype from 'remark-rehype';
-import rehypeRaw from 'rehype-raw';
 import rehypeSlug from 'rehype-slug';
 import rehypeStringify from 'rehype-stringify';
 import { remarkHexoTags, type HexoTagOptions, type TagSiteOptions } from './syntax/hexo-tag/index.js';
@@ -28,6 +27,7 @@ import { rehypeMath, type MathOptions } from './math/rehype-math.js';
 import { rehypeEquationRefs } from './math/equation-refs.js';
 import { rehypeExternalLinks } from './render/external-links.js';
 import { rehypeOutline } from './render/outline.js';
+import { rehypeRawHtml } from './render/raw-html.js';
 import { rehypeFragmentLinks } from './render/fragment-links.js';
 import { rehypeSectionNumbers } from './render/section-numbers.js';
 import { remarkCodeBlankLines, rehypeCodeBlankLines } from './render/code-blank-lines.js';
@@ -117,7 +117,7 @@ export function remarkMlpostPlugins(options: Readonly<MlpostOptions> = emptyOpti
 /** The rehype plugins, in order: raw HTML parsed, security (script URLs, `sanitize`), heading ids, math, links, outline. */
 export function rehypeMlpostPlugins(options: Readonly<MlpostOptions> = emptyOptions): PluginEntry[] {
   return [
-    [rehypeRaw],
+    [rehypeRawHtml],
     [rehypeCodeBlankLines],
     // Right after author HTML becomes elements, before math, ids and links are added.
     [rehypeSecurity, { sanitize: options.sanitize === true }],

@@ -15,6 +15,7 @@ import { toText } from 'hast-util-to-text';
 import { visitParents } from 'unist-util-visit-parents';
 import type { VFile } from 'vfile';
 import { report } from '../diagnostics.js';
+import { sourceMayMatch } from '../syntax/source-hint.js';
 
 const SOURCE = 'mlpost:math';
 const LABEL = /\\label\s*\{([^{}]*)\}/g;
@@ -44,6 +45,8 @@ export function equationId(key: string): string {
 /** The rehype plugin (runs before `rehypeMath`). */
 export function rehypeEquationRefs() {
   return (tree: Root, file: VFile): void => {
+    // Most posts number nothing: then not even the walk that collects formulas is needed.
+    if (!sourceMayMatch(file, /\\(?:label|eqref|ref|tag)/)) return;
     const formulas = collectMath(tree);
     if (!formulas.some((math) => math.tex.includes('\\label') || math.tex.includes('ref') || (!math.display && math.tex.includes('\\tag')))) return;
     const equations = new Map<string, Equation>();

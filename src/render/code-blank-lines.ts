@@ -8,17 +8,26 @@
  */
 import type { Code, Root as MdastRoot } from 'mdast';
 import type { Element, Root as HastRoot } from 'hast';
+import type { VFile } from 'vfile';
 import { visit } from 'unist-util-visit';
 
 const ATTRIBUTE = 'dataMlpostLeadingNewlines';
 
+declare module 'vfile' {
+  interface DataMap {
+    /** Some code starts with blank lines: the rehype half has work to do. */
+    mlpostCodeLeadingNewlines: boolean;
+  }
+}
+
 /** The remark plugin (after every step that makes or consumes `code` nodes). */
 export function remarkCodeBlankLines() {
-  return (tree: MdastRoot): void => {
+  return (tree: MdastRoot, file: VFile): void => {
     visit(tree, 'code', (node: Code) => {
       node.value = node.value.replace(/(\n[ \t]*)+$/, '');
       const leading = /^\n*/.exec(node.value)![0].length;
       if (leading === 0) return;
+      file.data.mlpostCodeLeadingNewlines = true;
       node.data ??= {};
       node.data.hProperties = { ...(node.data.hProperties as Record<string, unknown> | undefined), [ATTRIBUTE]: String(leading) };
     });
@@ -27,7 +36,8 @@ export function remarkCodeBlankLines() {
 
 /** The rehype plugin (right after rehype-raw). */
 export function rehypeCodeBlankLines() {
-  return (tree: HastRoot): void => {
+  return (tree: HastRoot, file: VFile): void => {
+    if (file.data.mlpostCodeLeadingNewlines !== true) return;
     visit(tree, 'element', (node: Element) => {
       const wanted = node.properties[ATTRIBUTE];
       if (wanted === undefined) return;

@@ -7,7 +7,9 @@
  * their item); neighbouring such paragraphs (items separated by blank lines) join one list.
  */
 import type { List, ListItem, Paragraph, Parent, PhrasingContent, Root, RootContent, Text } from 'mdast';
+import type { VFile } from 'vfile';
 import { visit } from 'unist-util-visit';
+import { sourceMayMatch } from './source-hint.js';
 
 /** A list marker that CommonMark does not know, written at the start of a line. */
 export interface LineMarker {
@@ -21,7 +23,8 @@ const HASH: LineMarker = { start: /^#\.[ \t]+/, split: /\n(?=#\.[ \t])/ };
 
 /** The remark plugin. */
 export function remarkHashLists() {
-  return (tree: Root): void => {
+  return (tree: Root, file: VFile): void => {
+    if (!sourceMayMatch(file, /#\./)) return;
     visit(tree, (node) => {
       if (!('children' in node)) return;
       const parent = node as Parent;

@@ -6,11 +6,16 @@
  * Ordered lists are left alone: pandoc also starts a new one when the numbering style changes.
  */
 import type { List, Parent, Root } from 'mdast';
+import type { VFile } from 'vfile';
 import { visit } from 'unist-util-visit';
+import { sourceMayMatch } from '../source-hint.js';
 
 /** The remark plugin. */
 export function remarkPandocBulletLists() {
-  return (tree: Root): void => {
+  return (tree: Root, file: VFile): void => {
+    // Only a post with items of two bullet characters can have lists to join.
+    const bullets = [/^[ \t>]*\*[ \t]/m, /^[ \t>]*-[ \t]/m, /^[ \t>]*\+[ \t]/m].filter((bullet) => sourceMayMatch(file, bullet));
+    if (bullets.length < 2) return;
     visit(tree, (node) => {
       if (!('children' in node)) return;
       const parent = node as Parent;

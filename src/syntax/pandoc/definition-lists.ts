@@ -12,7 +12,9 @@
 import type { Node, Parent } from 'unist';
 import type { Processor } from 'unified';
 import { remarkDefinitionList } from 'remark-definition-list';
+import type { VFile } from 'vfile';
 import { visit } from 'unist-util-visit';
+import { sourceMayMatch } from '../source-hint.js';
 
 const TAG_NAMES: Readonly<Record<string, string>> = { defList: 'dl', defListTerm: 'dt', defListDescription: 'dd' };
 
@@ -26,7 +28,9 @@ interface DefinitionNode extends Parent {
 /** The remark plugin: the syntax, and the HTML element of each node. */
 export function remarkPandocDefinitionLists(this: Processor) {
   remarkDefinitionList.call(this as never);
-  return (tree: Node): void => {
+  return (tree: Node, file: VFile): void => {
+    // A definition starts with `:` after the line's indentation or container markers.
+    if (!sourceMayMatch(file, /^[ \t>*+\-\d.]*:/m)) return;
     visit(tree, (node) => {
       const tagName = TAG_NAMES[node.type];
       if (tagName === undefined) return;

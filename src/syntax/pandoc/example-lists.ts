@@ -12,7 +12,9 @@
  * `(@label)` that names no item stays as written (pandoc would read it as a citation).
  */
 import type { Parent, Root, RootContent, Text } from 'mdast';
+import type { VFile } from 'vfile';
 import { SKIP, visit } from 'unist-util-visit';
+import { sourceMayMatch } from '../source-hint.js';
 import { isMarkedParagraph, joinMarkedLists, type LineMarker, type MarkedList } from '../hash-lists.js';
 
 const EXAMPLE: LineMarker = { start: /^\(@([\w-]*)\)[ \t]+/, split: /\n(?=\(@[\w-]*\)[ \t])/ };
@@ -20,7 +22,8 @@ const REFERENCE = /\(@([\w-]+)\)/g;
 
 /** The remark plugin. */
 export function remarkPandocExampleLists() {
-  return (tree: Root): void => {
+  return (tree: Root, file: VFile): void => {
+    if (!sourceMayMatch(file, /\(@/)) return;
     const lists: MarkedList[] = [];
     visit(tree, (node) => {
       if (!('children' in node)) return;

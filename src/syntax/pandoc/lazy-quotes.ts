@@ -11,11 +11,14 @@
  * transform moves such a paragraph back into the quote it follows with no blank line between.
  */
 import type { Blockquote, Parent, Root, RootContent } from 'mdast';
+import type { VFile } from 'vfile';
 import { visit } from 'unist-util-visit';
+import { sourceMayMatch } from '../source-hint.js';
 
 /** The remark plugin. */
 export function remarkPandocLazyQuotes() {
-  return (tree: Root): void => {
+  return (tree: Root, file: VFile): void => {
+    if (!sourceMayMatch(file, /^[ \t]*>/m)) return;
     visit(tree, (node) => {
       if (!('children' in node) || !node.children.some((child) => child.type === 'blockquote')) return;
       const parent = node as Parent;

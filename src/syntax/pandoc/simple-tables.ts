@@ -20,6 +20,7 @@ import type { Node } from 'unist';
 import type { VFile } from 'vfile';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { visit } from 'unist-util-visit';
+import { sourceMayMatch } from '../source-hint.js';
 
 type Align = 'left' | 'right' | 'center' | undefined;
 
@@ -31,12 +32,13 @@ interface Column {
 
 /** A row of dashes groups separated by spaces: at least two columns. */
 const RULE = /^ {0,3}-+(?: +-+)+ *$/;
+const RULE_LINE = /^ {0,3}-+(?: +-+)+ *\r?$/m;
 
 /** The remark plugin. */
 export function remarkPandocSimpleTables(this: Processor) {
   const data = this.data();
   return (tree: Root, file: VFile): void => {
-    if (file.value === undefined) return;
+    if (file.value === undefined || !sourceMayMatch(file, RULE_LINE)) return;
     const source = String(file.value);
     const lines = source.split('\n');
     const parseInline = (text: string): PhrasingContent[] => {
