@@ -41,6 +41,8 @@ import { rehypeSecurity } from './security/rehype-security.js';
 import { remarkNestingLimit, remarkRawHtmlLimit } from './security/nesting.js';
 // Side effect: micromark's quadratic EditMap.consume replaced by an equivalent linear one.
 import './security/linear-edit-map.js';
+// Side effect: micromark's quadratic merge of inline text tokens replaced by a linear one.
+import './security/linear-text-resolver.js';
 
 /** Options shared by the whole pipeline. */
 export interface MlpostOptions {

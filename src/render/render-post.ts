@@ -12,7 +12,7 @@ import { mlpostData } from '../types.js';
 import { sharedGraphRenderer } from './graph-step.js';
 import type { PostAsset, TocEntry } from '../types.js';
 import { report } from '../diagnostics.js';
-import { limitSourceNesting, MAX_SOURCE_DEPTH } from '../security/nesting.js';
+import { limitSourceBrackets, limitSourceNesting, MAX_BRACKET_DEPTH, MAX_SOURCE_DEPTH } from '../security/nesting.js';
 
 /** Options for {@link renderPost}. */
 export interface RenderPostOptions extends MlpostOptions {
@@ -72,10 +72,14 @@ function processorFor(options: MlpostOptions): PostProcessor {
 export async function renderPost(markdown: string, options: RenderPostOptions = {}): Promise<RenderedPost> {
   const { path, timezone, ...pipeline } = options;
   // Lines that would nest thousands deep are cut before the parser (see security/nesting.ts).
-  const limited = limitSourceNesting(markdown);
+  const nested = limitSourceNesting(markdown);
+  const limited = limitSourceBrackets(nested.text);
   const file = new VFile({ value: limited.text, path });
+  if (nested.place) {
+    report(file, 'error', `a line opens more than ${MAX_SOURCE_DEPTH} nested quotes or lists: the rest of it is text`, nested.place, 'nesting-too-deep', 'mlpost:security');
+  }
   if (limited.place) {
-    report(file, 'error', `a line opens more than ${MAX_SOURCE_DEPTH} nested quotes or lists: the rest of it is text`, limited.place, 'nesting-too-deep', 'mlpost:security');
+    report(file, 'error', `links or images nested more than ${MAX_BRACKET_DEPTH} deep: the deeper brackets are text`, limited.place, 'nesting-too-deep', 'mlpost:security');
   }
   const graph = pipeline.graph ?? (await sharedGraphRenderer());
   const processor = processorFor({ ...pipeline, graph });

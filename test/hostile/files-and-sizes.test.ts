@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { firstInvalidUtf8, formatReadFailure, readPostFile } from '../../src/cli/read-post.js';
 import { renderPost } from '../../src/render/render-post.js';
-import { MAX_HTML_DEPTH, MAX_MARKDOWN_DEPTH } from '../../src/security/nesting.js';
+import { MAX_BRACKET_DEPTH, MAX_HTML_DEPTH, MAX_MARKDOWN_DEPTH } from '../../src/security/nesting.js';
 import { repoRoot } from '../helpers.js';
 import { diagnostics, hostilePath } from './helpers.js';
 
@@ -100,6 +100,8 @@ describe('size and depth', () => {
     ['raw HTML in one block', (depth) => `${'<div>'.repeat(depth)}deep${'</div>'.repeat(depth)}\n`],
     ['raw HTML inline', (depth) => `x ${'<span>'.repeat(depth)}deep${'</span>'.repeat(depth)}\n`],
     ['{% raw %} HTML', (depth) => `{% raw %}\n${'<b>'.repeat(depth)}deep\n{% endraw %}\n`],
+    ['images', (depth) => `${'!['.repeat(depth)}deep${'](a.png)'.repeat(depth)}\n`],
+    ['links', (depth) => `${'['.repeat(depth)}deep${'](x.html)'.repeat(depth)}\n`],
   ];
   for (const [name, make] of deep) {
     it(`${name}, 5000 deep: a located error, the rest of the page renders`, { timeout: 30_000 }, async () => {
@@ -111,6 +113,15 @@ describe('size and depth', () => {
       expect(post.messages.every((message) => message.line !== undefined && message.line >= 3)).toBe(true);
     });
   }
+
+  it('images nested past the bracket limit: the error is at the first bracket cut, code keeps its brackets', async () => {
+    const post = await renderPost(`${'!['.repeat(MAX_BRACKET_DEPTH + 2)}x${'](a.png)'.repeat(MAX_BRACKET_DEPTH + 2)}\n\n\`\`\`\n${'['.repeat(100)}\n\`\`\`\n`, { path: 'deep.md' });
+    expect(diagnostics(post)).toEqual([[`1:${2 * MAX_BRACKET_DEPTH + 2}`, 'error', 'nesting-too-deep']]);
+    expect(post.html).toContain(`<pre><code>${'['.repeat(100)}\n</code></pre>`);
+    // 32 nested images, as written; the deeper ones are text inside the innermost alt.
+    expect(post.html.match(/<img /g)?.length).toBe(1);
+    expect((await renderPost(`${'!['.repeat(MAX_BRACKET_DEPTH)}x${'](a.png)'.repeat(MAX_BRACKET_DEPTH)}\n`)).messages).toEqual([]);
+  });
 
   it('nesting up to the limits is kept as written', async () => {
     const quotes = await renderPost(`${'> '.repeat(MAX_MARKDOWN_DEPTH - 1)}deep\n`);
