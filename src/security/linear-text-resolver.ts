@@ -22,7 +22,7 @@ interface Resolving {
 const PATCHED = Symbol.for('mlpost.linearTextResolver');
 
 /** Merge runs of adjacent `data` events as micromark's text resolver does, in linear time. */
-export function mergeAdjacentData(events: Event[]): Event[] {
+export function mergeAdjacentData<E extends Event>(events: E[]): E[] {
   let write = 0;
   let index = 0;
   while (index < events.length) {
