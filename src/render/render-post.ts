@@ -12,6 +12,7 @@ import { mlpostData } from '../types.js';
 import { sharedGraphRenderer } from './graph-step.js';
 import type { PostAsset, TocEntry } from '../types.js';
 import { report } from '../diagnostics.js';
+import { linearTextResolverInstalled } from '../security/linear-text-resolver.js';
 import { limitSourceBrackets, limitSourceNesting, MAX_BRACKET_DEPTH, MAX_SOURCE_DEPTH } from '../security/nesting.js';
 
 /** Options for {@link renderPost}. */
@@ -71,6 +72,7 @@ function processorFor(options: MlpostOptions): PostProcessor {
 /** Render one post. Never throws for bad input: problems are in `messages`. */
 export async function renderPost(markdown: string, options: RenderPostOptions = {}): Promise<RenderedPost> {
   const { path, timezone, ...pipeline } = options;
+  await linearTextResolverInstalled;
   // Lines that would nest thousands deep are cut before the parser (see security/nesting.ts).
   const nested = limitSourceNesting(markdown);
   const limited = limitSourceBrackets(nested.text);

@@ -50,11 +50,25 @@ function patch(carrier: Resolving | undefined): void {
   carrier.resolveAll = linear;
 }
 
-const micromarkRoot = dirname(createRequire(import.meta.url).resolve('micromark'));
-for (const build of ['lib', 'dev/lib']) {
-  const url = pathToFileURL(join(micromarkRoot, build, 'initialize/text.js')).href;
-  const module = (await import(url).catch(() => undefined)) as Record<string, Resolving> | undefined;
-  patch(module?.resolver);
-  patch(module?.string);
-  patch(module?.text);
+/**
+ * Installed once the patched modules are loaded. Not a top-level `await`: Hexo loads
+ * mlpost with `require()`, which cannot load a module that awaits. The patch changes
+ * speed, never output, so `renderPost` waits for it and synchronous users (Hexo's
+ * `renderSync`) get it from their second tick on.
+ */
+export const linearTextResolverInstalled: Promise<void> = install();
+
+async function install(): Promise<void> {
+  try {
+    const micromarkRoot = dirname(createRequire(import.meta.url).resolve('micromark'));
+    for (const build of ['lib', 'dev/lib']) {
+      const url = pathToFileURL(join(micromarkRoot, build, 'initialize/text.js')).href;
+      const module = (await import(url).catch(() => undefined)) as Record<string, Resolving> | undefined;
+      patch(module?.resolver);
+      patch(module?.string);
+      patch(module?.text);
+    }
+  } catch {
+    // micromark moved its files: parsing stays correct, only as slow as upstream.
+  }
 }
