@@ -54,4 +54,5 @@ const table = [
   ...rows.map(([name, ms, ratio, note]) => `| ${name} | ${ms.toFixed(1)} ms | ${ratio} | ${note} |`),
 ].join('\n');
 console.log(table);
-writeSection('Rendering the seed post', `Command: \`npm run build && node bench/render/run.mjs\` (100 warm runs after 30 to warm up, 10 cold runs; 1-minute load average ${loadavg()[0].toFixed(1)}).\n\n${table}`);
+const notes = readFileSync(fileURLToPath(new URL('./notes.md', import.meta.url)), 'utf8').trim();
+writeSection('Rendering the seed post', `Command: \`npm run build && node bench/render/run.mjs\` (100 warm runs after 30 to warm up, 10 cold runs; 1-minute load average ${loadavg()[0].toFixed(1)}).\n\n${table}\n\n${notes}`);
