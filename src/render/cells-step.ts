@@ -2,18 +2,30 @@
  * The cells step of the pipeline: `remarkCells` (asynchronous: cells run in workers) only
  * for posts that have `hmm`/`rnn` fences, so the pipeline stays synchronous for the rest
  * (Hexo's `renderSync` on blockquote bodies, `processSync`).
+ *
+ * The cells code (schema, charts, worker pool: ~0.1 s to load) is imported the first time
+ * a post has a cell, not when the pipeline is built: most posts have none, and every cold
+ * `mlpost render` paid for it.
  */
 import type { Root } from 'mdast';
-import type { Processor } from 'unified';
 import type { VFile } from 'vfile';
 import { EXIT, visit } from 'unist-util-visit';
-import { remarkCells, type RemarkCellsOptions } from '../cells/index.js';
+import type { RemarkCellsOptions } from '../cells/index.js';
 import { fenceLanguage, infoOfCode, parseFenceAttributes } from '../syntax/fence-attributes.js';
 
 /** The remark plugin. */
-export function remarkCellsStep(this: Processor, options: RemarkCellsOptions = {}) {
-  const run = remarkCells.call(this, options);
-  return (tree: Root, file: VFile): Promise<void> | undefined => (hasCell(tree) ? run(tree, file) : undefined);
+export function remarkCellsStep(options: RemarkCellsOptions = {}) {
+  let run: ((tree: Root, file: VFile) => Promise<void>) | undefined;
+  return (tree: Root, file: VFile): Promise<void> | undefined => {
+    if (!hasCell(tree)) return undefined;
+    return (async () => {
+      if (!run) {
+        const { remarkCells } = await import('../cells/index.js');
+        run = remarkCells(options);
+      }
+      await run(tree, file);
+    })();
+  };
 }
 
 function hasCell(tree: Root): boolean {

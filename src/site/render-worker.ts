@@ -4,7 +4,6 @@
  * cell workers are closed before it is let go.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { closeCellWorkers } from '../cells/index.js';
 import { renderJob, type RenderJob, type RenderJobResult, type RenderSettings } from './render-job.js';
 
 /** A message from the pool. */
@@ -20,7 +19,10 @@ const settings = workerData as RenderSettings;
 
 parentPort?.on('message', (request: RenderWorkerRequest) => {
   if (request.type === 'close') {
-    void closeCellWorkers().finally(() => parentPort!.postMessage({ type: 'closed' } satisfies RenderWorkerResponse));
+    // Loaded here, not up front: a thread whose posts had no cells never loads the cells code.
+    void import('../cells/execute.js')
+      .then(({ closeCellWorkers }) => closeCellWorkers())
+      .finally(() => parentPort!.postMessage({ type: 'closed' } satisfies RenderWorkerResponse));
     return;
   }
   renderJob(request.job, settings).then(
