@@ -59,7 +59,8 @@ try {
   await program.parseAsync();
 } finally {
   // Cell workers would keep the process alive. (Commands load their modules lazily, so a
-  // build with nothing to render never loads the rendering pipeline.)
-  const { closeCellWorkers } = await import('../cells/execute.js');
-  await closeCellWorkers();
+  // build with nothing to render never loads the rendering pipeline, and a run without
+  // cells never loads the cells code.)
+  const { closeCellsIfLoaded } = await import('../render/cells-step.js');
+  await closeCellsIfLoaded();
 }

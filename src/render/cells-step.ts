@@ -13,19 +13,22 @@ import { EXIT, visit } from 'unist-util-visit';
 import type { RemarkCellsOptions } from '../cells/index.js';
 import { fenceLanguage, infoOfCode, parseFenceAttributes } from '../syntax/fence-attributes.js';
 
+/** The cells code, once a post has needed it. */
+let cellsModule: Promise<typeof import('../cells/index.js')> | undefined;
+
 /** The remark plugin. */
 export function remarkCellsStep(options: RemarkCellsOptions = {}) {
-  let run: ((tree: Root, file: VFile) => Promise<void>) | undefined;
+  let run: Promise<(tree: Root, file: VFile) => Promise<void>> | undefined;
   return (tree: Root, file: VFile): Promise<void> | undefined => {
     if (!hasCell(tree)) return undefined;
-    return (async () => {
-      if (!run) {
-        const { remarkCells } = await import('../cells/index.js');
-        run = remarkCells(options);
-      }
-      await run(tree, file);
-    })();
+    run ??= (cellsModule ??= import('../cells/index.js')).then(({ remarkCells }) => remarkCells(options));
+    return run.then((transform) => transform(tree, file));
   };
+}
+
+/** Stop the cell worker threads, if any post of this process had cells. */
+export async function closeCellsIfLoaded(): Promise<void> {
+  if (cellsModule) await (await cellsModule).closeCellWorkers();
 }
 
 function hasCell(tree: Root): boolean {

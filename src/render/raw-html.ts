@@ -12,8 +12,8 @@ import type { VFile } from 'vfile';
 import rehypeRaw from 'rehype-raw';
 import { visit } from 'unist-util-visit';
 
-/** A comment as parse5 reads it when it is the whole raw node. */
-const COMMENT = /^<!--(?!>|->)([\s\S]*?)-->$/;
+/** One comment as parse5 reads it, and nothing else: no `-->` or `--!>` inside. */
+const COMMENT = /^<!--(?!>|->)((?:(?!--!?>)[\s\S])*)-->$/;
 /** `<br>`, `<br/>` and `</br>`: parse5 makes a `<br>` of each. */
 const LINE_BREAK = /^<\/?br\s*\/?>$/i;
 
@@ -48,9 +48,10 @@ function hasDataFlag(element: Element): boolean {
 }
 
 function lower(node: Raw): Comment | Element | undefined {
-  const value = node.value.trim();
+  // Whitespace around the piece is text parse5 keeps: such a node takes the full path.
+  const value = node.value;
   const comment = COMMENT.exec(value);
-  if (comment && !comment[1]!.includes('--!>')) return { type: 'comment', value: comment[1]!, position: node.position };
+  if (comment) return { type: 'comment', value: comment[1]!, position: node.position };
   if (LINE_BREAK.test(value)) return { type: 'element', tagName: 'br', properties: {}, children: [], position: node.position };
   return undefined;
 }

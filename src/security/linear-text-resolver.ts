@@ -60,7 +60,10 @@ export const linearTextResolverInstalled: Promise<void> = install();
 
 async function install(): Promise<void> {
   try {
-    const micromarkRoot = dirname(createRequire(import.meta.url).resolve('micromark'));
+    // The micromark that parses for us is mdast-util-from-markdown's (micromark is not a
+    // direct dependency of mlpost).
+    const fromMarkdown = createRequire(import.meta.url).resolve('mdast-util-from-markdown');
+    const micromarkRoot = dirname(createRequire(fromMarkdown).resolve('micromark'));
     for (const build of ['lib', 'dev/lib']) {
       const url = pathToFileURL(join(micromarkRoot, build, 'initialize/text.js')).href;
       const module = (await import(url).catch(() => undefined)) as Record<string, Resolving> | undefined;

@@ -165,39 +165,49 @@ export function limitSourceNesting(text: string): { text: string; place: { line:
 
 /** Deepest nesting of `[` (links, images) in one paragraph before parsing. */
 export const MAX_BRACKET_DEPTH = 32;
-const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+/** A fence line: backticks (no backtick in the info string, as CommonMark says) or tildes. */
+const FENCE = /^ {0,3}(?:(`{3,})[^`]*|(~{3,}).*)$/;
+/** A line that starts a block of its own (list item, heading, quote): a paragraph ended above. */
+const BLOCK_START = /^ {0,3}(?:[-+*][ \t]|\d{1,9}[.)][ \t]|#{1,6}(?:[ \t]|$)|>)/;
 
 /**
  * Before parsing: micromark resolves each `]` against everything inside it, so images or
  * links nested thousands deep take quadratic time (24 kB of `![![…` took 11 s). Nothing a
  * person writes nests 32 brackets deep in a paragraph: past that, each further `[` gets a
- * backslash, so it is text. Fenced and indented code are left alone (their brackets are
- * data); a blank line ends a paragraph. Returns the text and the place of the first cut.
+ * backslash, so it is text (columns later on that line move by one per backslash).
+ *
+ * Counted like the parser would see them: fenced code is skipped, and so are `\[`, code
+ * spans and `$…$` math on a line; a blank line or a line that starts a list item, heading
+ * or quote starts the count afresh. Returns the text and the place of the first cut.
  */
 export function limitSourceBrackets(text: string): { text: string; place: { line: number; column: number } | undefined } {
-  if (!/\[[^\]\n]*\[/.test(text)) return { text, place: undefined };
+  let brackets = 0;
+  for (let index = text.indexOf('['); index !== -1 && brackets <= MAX_BRACKET_DEPTH; index = text.indexOf('[', index + 1)) brackets++;
+  if (brackets <= MAX_BRACKET_DEPTH) return { text, place: undefined };
   let place: { line: number; column: number } | undefined;
   const lines = text.split('\n');
   let depth = 0;
   let fence: string | undefined;
   for (const [index, line] of lines.entries()) {
     const opening = FENCE.exec(line);
+    const marker = opening ? (opening[1] ?? opening[2])! : undefined;
     if (fence !== undefined) {
-      if (opening && opening[1]![0] === fence[0] && opening[1]!.length >= fence.length && line.trim() === opening[1]) fence = undefined;
+      if (marker !== undefined && marker[0] === fence[0] && marker.length >= fence.length && line.trim() === marker) fence = undefined;
       continue;
     }
-    if (opening) {
-      fence = opening[1]!;
+    if (marker !== undefined) {
+      fence = marker;
       depth = 0;
       continue;
     }
-    if (line.trim() === '') depth = 0;
-    if (line.trim() === '' || /^(?: {4}|\t)/.test(line) || !line.includes('[')) continue;
+    if (line.trim() === '' || BLOCK_START.test(line)) depth = 0;
+    if (!line.includes('[')) continue;
     let cut = '';
     let from = 0;
     for (let column = 0; column < line.length; column++) {
-      const char = line[column];
+      const char = line[column]!;
       if (char === '\\') column++;
+      else if (char === '`' || char === '$') column = endOfSpan(line, column);
       else if (char === ']') depth = Math.max(0, depth - 1);
       else if (char === '[' && ++depth > MAX_BRACKET_DEPTH) {
         cut += `${line.slice(from, column)}\\`;
@@ -208,4 +218,31 @@ export function limitSourceBrackets(text: string): { text: string; place: { line
     if (from > 0) lines[index] = cut + line.slice(from);
   }
   return place ? { text: lines.join('\n'), place } : { text, place };
+}
+
+/**
+ * Where a code span (a run of backticks closed by a run of the same length) or inline math
+ * (`$…$` opened before a non-space, closed after one; `$$…$$`) that starts at `start` ends
+ * on this line; `start` itself when nothing closes it there.
+ */
+function endOfSpan(line: string, start: number): number {
+  const char = line[start]!;
+  let run = start;
+  while (line[run] === char) run++;
+  const opener = line.slice(start, run);
+  if (char === '$' && opener.length > 2) return run - 1;
+  let search = run;
+  for (;;) {
+    const close = line.indexOf(opener, search);
+    if (close === -1) return run - 1;
+    let after = close + opener.length;
+    // A longer run of the same character is not this span's end.
+    if (line[after] === char || line[close - 1] === char) {
+      while (line[after] === char) after++;
+      search = after;
+      continue;
+    }
+    if (char === '$' && opener.length === 1 && (/\s/.test(line[run] ?? ' ') || /\s/.test(line[close - 1]!))) return run - 1;
+    return after - 1;
+  }
 }

@@ -4,6 +4,7 @@
  * cell workers are closed before it is let go.
  */
 import { parentPort, workerData } from 'node:worker_threads';
+import { closeCellsIfLoaded } from '../render/cells-step.js';
 import { renderJob, type RenderJob, type RenderJobResult, type RenderSettings } from './render-job.js';
 
 /** A message from the pool. */
@@ -19,10 +20,8 @@ const settings = workerData as RenderSettings;
 
 parentPort?.on('message', (request: RenderWorkerRequest) => {
   if (request.type === 'close') {
-    // Loaded here, not up front: a thread whose posts had no cells never loads the cells code.
-    void import('../cells/execute.js')
-      .then(({ closeCellWorkers }) => closeCellWorkers())
-      .finally(() => parentPort!.postMessage({ type: 'closed' } satisfies RenderWorkerResponse));
+    // A thread whose posts had no cells never loaded the cells code and has nothing to close.
+    void closeCellsIfLoaded().finally(() => parentPort!.postMessage({ type: 'closed' } satisfies RenderWorkerResponse));
     return;
   }
   renderJob(request.job, settings).then(

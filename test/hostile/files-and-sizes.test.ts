@@ -123,6 +123,19 @@ describe('size and depth', () => {
     expect((await renderPost(`${'!['.repeat(MAX_BRACKET_DEPTH)}x${'](a.png)'.repeat(MAX_BRACKET_DEPTH)}\n`)).messages).toEqual([]);
   });
 
+  it('brackets in math, code and separate list items are not nesting', async () => {
+    const post = await renderPost(Array.from({ length: 40 }, () => '- $x_{i} \\in [0, 1)$ and `a[i` and [b').join('\n'));
+    expect(post.messages.filter((message) => message.ruleId === 'nesting-too-deep')).toEqual([]);
+    expect(post.html).not.toContain('\\[');
+  });
+
+  it('nesting spread over lines, indented or after a fake fence is still cut', async () => {
+    for (const markdown of ['![\n'.repeat(300) + 'x\n' + '](u)\n'.repeat(300), `a\n    ${'!['.repeat(300)}x`, `\`\`\` a\`b\n${'['.repeat(300)}x`]) {
+      const post = await renderPost(markdown, { path: 'deep.md' });
+      expect(diagnostics(post).map(([, , rule]) => rule)).toContain('nesting-too-deep');
+    }
+  });
+
   it('nesting up to the limits is kept as written', async () => {
     const quotes = await renderPost(`${'> '.repeat(MAX_MARKDOWN_DEPTH - 1)}deep\n`);
     expect(quotes.messages).toEqual([]);

@@ -132,3 +132,24 @@ describe("pandoc's simple tables", () => {
     expect(await html('-----  -----\na      # b\n-----  -----\n')).toBe('<table>\n<tbody>\n<tr>\n<td align="left">a</td>\n<td align="left"># b</td>\n</tr>\n</tbody>\n</table>');
   });
 });
+
+describe('pandoc blocks: edge cases found in review', () => {
+  it('reads simple tables in files with CRLF line endings', async () => {
+    expect(await html('A    B\r\n---  ---\r\n1    2\r\n')).toBe('<table>\n<thead>\n<tr>\n<th align="left">A</th>\n<th align="left">B</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td align="left">1</td>\n<td align="left">2</td>\n</tr>\n</tbody>\n</table>');
+  });
+
+  it('does not pull a paragraph into a quote made by a Hexo {% blockquote %} tag, whatever else the post holds', async () => {
+    const source = '{% blockquote %}\nquoted\n{% endblockquote %}\nfollowing paragraph\n';
+    expect(await html(source)).toBe('<blockquote>\n<p>quoted</p>\n</blockquote>\n<p>following paragraph</p>');
+    expect(await html(`${source}\n> x\n`)).toBe('<blockquote>\n<p>quoted</p>\n</blockquote>\n<p>following paragraph</p>\n<blockquote>\n<p>x</p>\n</blockquote>');
+  });
+
+  it('joins quotes and bullet lists that start after another list marker', async () => {
+    expect(await html('1. > # H\n   para\n')).toBe('<ol>\n<li>\n<blockquote>\n<h1 id="h">H</h1>\n<p>para</p>\n</blockquote>\n</li>\n</ol>');
+    expect(await html('1. - a\n   + b\n')).toBe('<ol>\n<li>\n<ul>\n<li>a</li>\n<li>b</li>\n</ul>\n</li>\n</ol>');
+  });
+
+  it('ends a line block at a `|x` line, as pandoc does', async () => {
+    expect(await html('| a\n| b\n|x\n')).toBe('<div class="line-block">a<br>\nb</div>\n<p>|x</p>');
+  });
+});

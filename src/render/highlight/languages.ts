@@ -31,13 +31,15 @@ let shared: Lowlight | undefined;
 /** The process-wide highlighter, created on first use. */
 export function highlighter(): Lowlight {
   if (!shared) {
-    const require = createRequire(import.meta.url);
     // lowlight's core module without its index (which loads every grammar); an ES module
     // without top-level await, so `require` loads it (Node ≥ 20.19).
-    const core = join(dirname(require.resolve('lowlight')), 'lib/index.js');
-    const { createLowlight } = require(core) as typeof import('lowlight');
+    const core = join(dirname(createRequire(import.meta.url).resolve('lowlight')), 'lib/index.js');
+    const { createLowlight } = createRequire(import.meta.url)(core) as typeof import('lowlight');
+    // The grammars of the highlight.js that lowlight itself depends on (the version its
+    // core was made for), resolved from lowlight's own folder.
+    const fromLowlight = createRequire(core);
     shared = createLowlight();
-    for (const name of [...COMMON_LANGUAGES, ...EXTRA_LANGUAGES]) shared.register(name, require(`highlight.js/lib/languages/${name}`) as LanguageFn);
+    for (const name of [...COMMON_LANGUAGES, ...EXTRA_LANGUAGES]) shared.register(name, fromLowlight(`highlight.js/lib/languages/${name}`) as LanguageFn);
   }
   return shared;
 }

@@ -14,7 +14,7 @@ import { sourceMayMatch } from '../source-hint.js';
 export function remarkPandocBulletLists() {
   return (tree: Root, file: VFile): void => {
     // Only a post with items of two bullet characters can have lists to join.
-    const bullets = [/^[ \t>]*\*[ \t]/m, /^[ \t>]*-[ \t]/m, /^[ \t>]*\+[ \t]/m].filter((bullet) => sourceMayMatch(file, bullet));
+    const bullets = ['\\*', '-', '\\+'].filter((bullet) => sourceMayMatch(file, bulletAtLineStart(bullet)));
     if (bullets.length < 2) return;
     visit(tree, (node) => {
       if (!('children' in node)) return;
@@ -29,6 +29,11 @@ export function remarkPandocBulletLists() {
       parent.children = joined;
     });
   };
+}
+
+/** `bullet` as a list marker: at the start of a line, after any quote and list markers. */
+function bulletAtLineStart(bullet: string): RegExp {
+  return new RegExp(`^[ \\t>]*(?:(?:[-+*]|\\d{1,9}[.)])[ \\t]+[ \\t>]*)*${bullet}[ \\t]`, 'm');
 }
 
 function isBulletList(list: List): boolean {

@@ -1,5 +1,7 @@
 /**
- * Pandoc's `definition_lists`: a term line followed by `:   definition` (or `~`) lines.
+ * Pandoc's `definition_lists`: a term line followed by `:   definition` lines. (Pandoc
+ * also reads `~` as the marker; micromark-extension-definition-list does not, and no post
+ * of the corpus uses it.)
  *
  * The syntax comes from remark-definition-list (micromark extension + mdast nodes
  * `defList`, `defListTerm`, `defListDescription`). Its HTML needs remark-rehype handlers,
@@ -27,7 +29,7 @@ interface DefinitionNode extends Parent {
 
 /** The remark plugin: the syntax, and the HTML element of each node. */
 export function remarkPandocDefinitionLists(this: Processor) {
-  remarkDefinitionList.call(this as never);
+  remarkDefinitionList.call(this as unknown as ThisParameterType<typeof remarkDefinitionList>);
   return (tree: Node, file: VFile): void => {
     // A definition starts with `:` after the line's indentation or container markers.
     if (!sourceMayMatch(file, /^[ \t>*+\-\d.]*:/m)) return;

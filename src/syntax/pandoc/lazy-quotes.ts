@@ -18,14 +18,16 @@ import { sourceMayMatch } from '../source-hint.js';
 /** The remark plugin. */
 export function remarkPandocLazyQuotes() {
   return (tree: Root, file: VFile): void => {
-    if (!sourceMayMatch(file, /^[ \t]*>/m)) return;
+    // A `>` at the start of a line, after any list and quote markers.
+    if (!sourceMayMatch(file, /^[ \t>]*(?:(?:[-+*]|\d{1,9}[.)])[ \t]+[ \t>]*)*>/m)) return;
+    const source = file.value === undefined ? undefined : String(file.value);
     visit(tree, (node) => {
       if (!('children' in node) || !node.children.some((child) => child.type === 'blockquote')) return;
       const parent = node as Parent;
       const kept: RootContent[] = [];
       for (const child of parent.children as RootContent[]) {
         const previous = kept[kept.length - 1];
-        if (previous?.type === 'blockquote' && child.type === 'paragraph' && followsDirectly(previous, child)) {
+        if (previous?.type === 'blockquote' && child.type === 'paragraph' && isMarkdownQuote(previous, source) && followsDirectly(previous, child)) {
           previous.children.push(child);
           if (previous.position && child.position) previous.position = { start: previous.position.start, end: child.position.end };
         } else {
@@ -35,6 +37,13 @@ export function remarkPandocLazyQuotes() {
       parent.children = kept;
     });
   };
+}
+
+/** A quote written with `>` (not one a Hexo `{% blockquote %}` tag made, whose end is a tag line). */
+function isMarkdownQuote(quote: Blockquote, source: string | undefined): boolean {
+  const offset = quote.position?.start.offset;
+  if (source === undefined || offset === undefined) return false;
+  return /^[ \t]*>/.test(source.slice(offset, offset + 64));
 }
 
 function followsDirectly(quote: Blockquote, next: RootContent): boolean {

@@ -50,6 +50,7 @@ const NO_BREAK_SPACE = '\u00a0';
 const lineBlockConstruct: Construct = { name: 'lineBlock', tokenize: tokenizeLineBlock };
 const tableDelimiterRow: Construct = { name: 'lineBlockTableCheck', tokenize: tokenizeDelimiterRow, partial: true };
 const nextLine: Construct = { name: 'lineBlockNextLine', tokenize: tokenizeNextLine, partial: true };
+const barThenSpace: Construct = { name: 'lineBlockBar', tokenize: tokenizeBarThenSpace, partial: true };
 
 /** The micromark syntax extension. */
 export function lineBlockSyntax(): Extension {
@@ -185,11 +186,22 @@ function tokenizeNextLine(this: TokenizeContext, effects: Effects, ok: State, no
   function after(code: Code): State | undefined {
     // A lazy line or the end of a container (list item, block quote) ends the block.
     if (self.parser.lazy[self.now().line]) return nok(code);
-    if (code === codes.verticalBar) return ok(code);
+    // `| text` or a bare `|` continues the block; `|x` ends it (and starts a paragraph).
+    if (code === codes.verticalBar) return effects.check(barThenSpace, ok, nok)(code);
     // A continuation line: spaces, then text.
     if (markdownSpace(code)) return ok(code);
     return nok(code);
   }
+}
+
+/** `|` followed by a space, the end of the line or the end of the file. */
+function tokenizeBarThenSpace(effects: Effects, ok: State, nok: State): State {
+  return (code: Code): State | undefined => {
+    effects.enter('lineBlockMarker');
+    effects.consume(code);
+    effects.exit('lineBlockMarker');
+    return (next: Code) => (next === codes.space || next === codes.eof || markdownLineEnding(next) ? ok(next) : nok(next));
+  };
 }
 
 /** Is the next line a GFM table delimiter row: only `|`, `:`, `-` and spaces, with a `-`? */
@@ -250,7 +262,7 @@ function enterLine(this: CompileContext, token: Token): void {
 
 function enterIndent(this: CompileContext, token: Token): void {
   const indent: Text = { type: 'text', value: '' };
-  this.enter(indent as never, token);
+  this.enter(indent, token);
 }
 
 function exitIndent(this: CompileContext, token: Token): void {

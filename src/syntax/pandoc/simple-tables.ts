@@ -108,7 +108,7 @@ function lineCount(node: Node): number {
 
 /** The source line of a one-line node (a rule), when it is a column rule. */
 function ruleColumns(rule: ThematicBreak, lines: string[]): Column[] | undefined {
-  const line = rule.position ? lines[rule.position.start.line - 1] : undefined;
+  const line = rule.position ? lines[rule.position.start.line - 1]?.replace(/\r$/, '') : undefined;
   if (line === undefined || !RULE.test(line)) return undefined;
   return [...line.matchAll(/-+/g)].map((match) => ({ start: match.index, end: match.index + match[0].length }));
 }
