@@ -1,2 +1,2 @@
 /** Version of the numeric core; cells cache their results on it. Bump whenever any computed number may change. */
-export const NUMERIC_CORE_VERSION = '1.0.0';
+export const NUMERIC_CORE_VERSION = '1.1.0';

@@ -133,35 +133,48 @@ export function expectedCounts(
       // w_t(j) = b_j(o_t) betaHat_t(j) / c_t
       const inv = 1 / c[t];
       for (let j = 0; j < n; j++) w[j] = BT[o + j] * beta[j] * inv;
-      // X += alphaHat_{t-1} ⊗ w_t ;  betaHat_{t-1}(i) = Σ_j a_ij w_t(j)
+      // X += alphaHat_{t-1} ⊗ w_t ;  betaHat_{t-1}(i) = Σ_j a_ij w_t(j). Four rows at a
+      // time: each w_t(j) is loaded once for four rows (four independent sums).
       const prev = (t - 1) * n;
-      for (let i = 0; i < n; i++) {
-        const ai = a[prev + i];
-        const r = i * n;
+      let i = 0;
+      for (; i < n4; i += 4) {
+        const a0 = a[prev + i];
+        const a1 = a[prev + i + 1];
+        const a2 = a[prev + i + 2];
+        const a3 = a[prev + i + 3];
+        const r0 = i * n;
+        const r1 = r0 + n;
+        const r2 = r1 + n;
+        const r3 = r2 + n;
         let s0 = 0;
         let s1 = 0;
         let s2 = 0;
         let s3 = 0;
-        let j = 0;
-        for (; j < n4; j += 4) {
-          const w0 = w[j];
-          const w1 = w[j + 1];
-          const w2 = w[j + 2];
-          const w3 = w[j + 3];
-          X[r + j] += ai * w0;
-          X[r + j + 1] += ai * w1;
-          X[r + j + 2] += ai * w2;
-          X[r + j + 3] += ai * w3;
-          s0 += A[r + j] * w0;
-          s1 += A[r + j + 1] * w1;
-          s2 += A[r + j + 2] * w2;
-          s3 += A[r + j + 3] * w3;
+        for (let j = 0; j < n; j++) {
+          const wj = w[j];
+          X[r0 + j] += a0 * wj;
+          X[r1 + j] += a1 * wj;
+          X[r2 + j] += a2 * wj;
+          X[r3 + j] += a3 * wj;
+          s0 += A[r0 + j] * wj;
+          s1 += A[r1 + j] * wj;
+          s2 += A[r2 + j] * wj;
+          s3 += A[r3 + j] * wj;
         }
-        for (; j < n; j++) {
+        betaPrev[i] = s0;
+        betaPrev[i + 1] = s1;
+        betaPrev[i + 2] = s2;
+        betaPrev[i + 3] = s3;
+      }
+      for (; i < n; i++) {
+        const ai = a[prev + i];
+        const r = i * n;
+        let sum = 0;
+        for (let j = 0; j < n; j++) {
           X[r + j] += ai * w[j];
-          s0 += A[r + j] * w[j];
+          sum += A[r + j] * w[j];
         }
-        betaPrev[i] = s0 + s1 + (s2 + s3);
+        betaPrev[i] = sum;
       }
       const swap = beta;
       beta = betaPrev;

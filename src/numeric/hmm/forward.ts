@@ -154,21 +154,40 @@ export function forwardKernel(
     const cur = t * n;
     bo = obs[t] * n;
     c = 0;
-    for (let j = 0; j < n; j++) {
-      const col = j * n;
+    // Four target states at a time: each alphaHat_{t-1}(i) is loaded once for four
+    // independent sums (four dependency chains, a quarter of the loads of a).
+    let j = 0;
+    for (; j < n4; j += 4) {
+      const c0 = j * n;
+      const c1 = c0 + n;
+      const c2 = c1 + n;
+      const c3 = c2 + n;
       let s0 = 0;
       let s1 = 0;
       let s2 = 0;
       let s3 = 0;
-      let i = 0;
-      for (; i < n4; i += 4) {
-        s0 += a[prev + i] * AT[col + i];
-        s1 += a[prev + i + 1] * AT[col + i + 1];
-        s2 += a[prev + i + 2] * AT[col + i + 2];
-        s3 += a[prev + i + 3] * AT[col + i + 3];
+      for (let i = 0; i < n; i++) {
+        const ai = a[prev + i];
+        s0 += ai * AT[c0 + i];
+        s1 += ai * AT[c1 + i];
+        s2 += ai * AT[c2 + i];
+        s3 += ai * AT[c3 + i];
       }
-      for (; i < n; i++) s0 += a[prev + i] * AT[col + i];
-      const v = (s0 + s1 + (s2 + s3)) * BT[bo + j];
+      const v0 = s0 * BT[bo + j];
+      const v1 = s1 * BT[bo + j + 1];
+      const v2 = s2 * BT[bo + j + 2];
+      const v3 = s3 * BT[bo + j + 3];
+      a[cur + j] = v0;
+      a[cur + j + 1] = v1;
+      a[cur + j + 2] = v2;
+      a[cur + j + 3] = v3;
+      c += v0 + v1 + (v2 + v3);
+    }
+    for (; j < n; j++) {
+      const col = j * n;
+      let s0 = 0;
+      for (let i = 0; i < n; i++) s0 += a[prev + i] * AT[col + i];
+      const v = s0 * BT[bo + j];
       a[cur + j] = v;
       c += v;
     }

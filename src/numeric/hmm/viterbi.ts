@@ -56,13 +56,62 @@ export function viterbi(hmm: Hmm, observations: Sequence): ViterbiResult {
   const logDelta = zeros(T, n);
   const d = logDelta.data;
   const bp = new Int32Array(T * n);
+  const n4 = n - (n % 4);
   let bo = obs[0] * n;
   for (let j = 0; j < n; j++) d[j] = Math.log(hmm.start[j]) + lBT[bo + j];
   for (let t = 1; t < T; t++) {
     const prev = (t - 1) * n;
     const cur = t * n;
     bo = obs[t] * n;
-    for (let j = 0; j < n; j++) {
+    // Four target states at a time: each logDelta_{t-1}(i) is loaded once for four
+    // independent running maxima. Ties keep the first (smallest) i, as the plain kernel.
+    let j = 0;
+    for (; j < n4; j += 4) {
+      const c0 = j * n;
+      const c1 = c0 + n;
+      const c2 = c1 + n;
+      const c3 = c2 + n;
+      let b0 = -Infinity;
+      let b1 = -Infinity;
+      let b2 = -Infinity;
+      let b3 = -Infinity;
+      let g0 = 0;
+      let g1 = 0;
+      let g2 = 0;
+      let g3 = 0;
+      for (let i = 0; i < n; i++) {
+        const di = d[prev + i];
+        const v0 = di + lAT[c0 + i];
+        const v1 = di + lAT[c1 + i];
+        const v2 = di + lAT[c2 + i];
+        const v3 = di + lAT[c3 + i];
+        if (v0 > b0) {
+          b0 = v0;
+          g0 = i;
+        }
+        if (v1 > b1) {
+          b1 = v1;
+          g1 = i;
+        }
+        if (v2 > b2) {
+          b2 = v2;
+          g2 = i;
+        }
+        if (v3 > b3) {
+          b3 = v3;
+          g3 = i;
+        }
+      }
+      d[cur + j] = b0 + lBT[bo + j];
+      d[cur + j + 1] = b1 + lBT[bo + j + 1];
+      d[cur + j + 2] = b2 + lBT[bo + j + 2];
+      d[cur + j + 3] = b3 + lBT[bo + j + 3];
+      bp[cur + j] = g0;
+      bp[cur + j + 1] = g1;
+      bp[cur + j + 2] = g2;
+      bp[cur + j + 3] = g3;
+    }
+    for (; j < n; j++) {
       const col = j * n;
       let best = -Infinity;
       let arg = 0;
