@@ -21,30 +21,21 @@ const LINE_BREAK = /^<\/?br\s*\/?>$/i;
 export function rehypeRawHtml() {
   const parseRaw = rehypeRaw();
   return (tree: Root, file: VFile): Root => {
-    const found: Array<{ parent: { children: RootContent[] }; index: number; node: RootContent }> = [];
-    const flags: Element[] = [];
     let simple = true;
     visit(tree, (node, index, parent) => {
-      if (node.type === 'element' && hasDataFlag(node)) flags.push(node);
+      // parse5 reads `data-x` (a `true` from mdast-util-to-hast) back as `data-x=""`; write
+      // the same bytes whichever way a post goes.
+      if (node.type === 'element') {
+        for (const [name, value] of Object.entries(node.properties)) if (value === true && name.startsWith('data')) node.properties[name] = '';
+      }
       if (node.type !== 'raw' || parent === undefined || index === undefined) return;
+      // The nodes parse5 would make of this piece, so it is harmless if parse5 runs after all.
       const lowered = lower(node as Raw);
       if (lowered === undefined) simple = false;
-      else found.push({ parent: parent as { children: RootContent[] }, index, node: lowered });
+      else (parent.children as RootContent[])[index] = lowered;
     });
-    if (!simple) return parseRaw(tree, file);
-    for (const { parent, index, node } of found) parent.children[index] = node;
-    // parse5 reads `data-x` (a `true` from mdast-util-to-hast) back as `data-x=""`; write
-    // the same bytes whichever way a post went.
-    for (const element of flags) {
-      for (const [name, value] of Object.entries(element.properties)) if (value === true && name.startsWith('data')) element.properties[name] = '';
-    }
-    return tree;
+    return simple ? tree : parseRaw(tree, file);
   };
-}
-
-function hasDataFlag(element: Element): boolean {
-  for (const name in element.properties) if (element.properties[name] === true && name.startsWith('data')) return true;
-  return false;
 }
 
 function lower(node: Raw): Comment | Element | undefined {

@@ -10,6 +10,13 @@ import type { VFile } from 'vfile';
  * (a tree given to the processor directly): then only the walk can tell.
  */
 export function sourceMayMatch(file: VFile, pattern: RegExp): boolean {
-  if (file.value === undefined) return true;
-  return pattern.test(typeof file.value === 'string' ? file.value : String(file.value));
+  return file.value === undefined || pattern.test(String(file.value));
+}
+
+/**
+ * `marker` (a regular-expression source) at the start of a line, after any indentation and
+ * quote or list markers: where a block of that syntax can start.
+ */
+export function markerAtLineStart(marker: string): RegExp {
+  return new RegExp(`^[ \\t>]*(?:(?:[-+*]|\\d{1,9}[.)])[ \\t]+[ \\t>]*)*${marker}`, 'm');
 }

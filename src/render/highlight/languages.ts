@@ -33,8 +33,9 @@ export function highlighter(): Lowlight {
   if (!shared) {
     // lowlight's core module without its index (which loads every grammar); an ES module
     // without top-level await, so `require` loads it (Node ≥ 20.19).
-    const core = join(dirname(createRequire(import.meta.url).resolve('lowlight')), 'lib/index.js');
-    const { createLowlight } = createRequire(import.meta.url)(core) as typeof import('lowlight');
+    const require = createRequire(import.meta.url);
+    const core = join(dirname(require.resolve('lowlight')), 'lib/index.js');
+    const { createLowlight } = require(core) as typeof import('lowlight');
     // The grammars of the highlight.js that lowlight itself depends on (the version its
     // core was made for), resolved from lowlight's own folder.
     const fromLowlight = createRequire(core);

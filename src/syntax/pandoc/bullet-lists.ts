@@ -8,14 +8,17 @@
 import type { List, Parent, Root } from 'mdast';
 import type { VFile } from 'vfile';
 import { visit } from 'unist-util-visit';
-import { sourceMayMatch } from '../source-hint.js';
+import { markerAtLineStart, sourceMayMatch } from '../source-hint.js';
+import { onNextLine } from './lines.js';
+
+/** Each bullet character as a list marker, where a list item can start. */
+const BULLETS = ['\\*', '-', '\\+'].map((bullet) => markerAtLineStart(`${bullet}[ \\t]`));
 
 /** The remark plugin. */
 export function remarkPandocBulletLists() {
   return (tree: Root, file: VFile): void => {
     // Only a post with items of two bullet characters can have lists to join.
-    const bullets = ['\\*', '-', '\\+'].filter((bullet) => sourceMayMatch(file, bulletAtLineStart(bullet)));
-    if (bullets.length < 2) return;
+    if (BULLETS.filter((bullet) => sourceMayMatch(file, bullet)).length < 2) return;
     visit(tree, (node) => {
       if (!('children' in node)) return;
       const parent = node as Parent;
@@ -31,17 +34,12 @@ export function remarkPandocBulletLists() {
   };
 }
 
-/** `bullet` as a list marker: at the start of a line, after any quote and list markers. */
-function bulletAtLineStart(bullet: string): RegExp {
-  return new RegExp(`^[ \\t>]*(?:(?:[-+*]|\\d{1,9}[.)])[ \\t]+[ \\t>]*)*${bullet}[ \\t]`, 'm');
-}
-
 function isBulletList(list: List): boolean {
   return list.ordered !== true;
 }
 
 function join(into: List, next: List): void {
-  const gap = into.position && next.position ? next.position.start.line - into.position.end.line > 1 : false;
+  const gap = into.position !== undefined && next.position !== undefined && !onNextLine(into, next);
   into.spread = into.spread === true || next.spread === true || gap;
   into.children.push(...next.children);
   if (into.position && next.position) into.position = { start: into.position.start, end: next.position.end };

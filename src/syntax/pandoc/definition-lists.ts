@@ -16,11 +16,12 @@ import type { Processor } from 'unified';
 import { remarkDefinitionList } from 'remark-definition-list';
 import type { VFile } from 'vfile';
 import { visit } from 'unist-util-visit';
-import { sourceMayMatch } from '../source-hint.js';
+import { markerAtLineStart, sourceMayMatch } from '../source-hint.js';
+import { onePerLine } from './lines.js';
 
 const TAG_NAMES: Readonly<Record<string, string>> = { defList: 'dl', defListTerm: 'dt', defListDescription: 'dd' };
 
-const NEWLINE = (): Node => ({ type: 'text', value: '\n' }) as Node;
+const DEFINITION_MARKER = markerAtLineStart(':');
 
 interface DefinitionNode extends Parent {
   spread?: boolean;
@@ -31,16 +32,14 @@ interface DefinitionNode extends Parent {
 export function remarkPandocDefinitionLists(this: Processor) {
   remarkDefinitionList.call(this as unknown as ThisParameterType<typeof remarkDefinitionList>);
   return (tree: Node, file: VFile): void => {
-    // A definition starts with `:` after the line's indentation or container markers.
-    if (!sourceMayMatch(file, /^[ \t>*+\-\d.]*:/m)) return;
+    if (!sourceMayMatch(file, DEFINITION_MARKER)) return;
     visit(tree, (node) => {
       const tagName = TAG_NAMES[node.type];
       if (tagName === undefined) return;
       const element = node as DefinitionNode;
       element.data = { ...element.data, hName: tagName };
       if (node.type === 'defListDescription' && element.spread !== true) unwrapFirstParagraph(element);
-      // One `<dt>`/`<dd>` per line of HTML, as for list items.
-      if (node.type === 'defList') element.children = element.children.flatMap((child) => [NEWLINE(), child]).concat(NEWLINE());
+      if (node.type === 'defList') element.children = onePerLine(element.children) as DefinitionNode['children'];
     });
   };
 }

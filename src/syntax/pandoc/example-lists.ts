@@ -34,21 +34,22 @@ export function remarkPandocExampleLists() {
       lists.push(...joined.lists);
     });
     if (lists.length === 0) return;
-    const numbers = numberExamples(tree, new Set(lists.map(({ list }) => list)), lists);
+    const numbers = numberExamples(tree, lists);
     if (numbers.size > 0) replaceReferences(tree, numbers);
   };
 }
 
 /** Number the items in document order; the number of each label. */
-function numberExamples(tree: Root, made: Set<unknown>, lists: MarkedList[]): Map<string, number> {
-  const labelsOf = new Map(lists.map((entry) => [entry.list, entry.labels]));
+function numberExamples(tree: Root, lists: MarkedList[]): Map<string, number> {
+  const labelsOf = new Map<unknown, string[]>(lists.map((entry) => [entry.list, entry.labels]));
   const numbers = new Map<string, number>();
   let next = 1;
   visit(tree, 'list', (list) => {
-    if (!made.has(list)) return;
+    const labels = labelsOf.get(list);
+    if (labels === undefined) return;
     list.start = next;
     list.data = { ...list.data, hProperties: { ...list.data?.hProperties, className: ['example'] } };
-    for (const label of labelsOf.get(list) ?? []) {
+    for (const label of labels) {
       if (label !== '' && !numbers.has(label)) numbers.set(label, next);
       next++;
     }

@@ -13,13 +13,15 @@
 import type { Blockquote, Parent, Root, RootContent } from 'mdast';
 import type { VFile } from 'vfile';
 import { visit } from 'unist-util-visit';
-import { sourceMayMatch } from '../source-hint.js';
+import { markerAtLineStart, sourceMayMatch } from '../source-hint.js';
+import { onNextLine } from './lines.js';
+
+const QUOTE_MARKER = markerAtLineStart('>');
 
 /** The remark plugin. */
 export function remarkPandocLazyQuotes() {
   return (tree: Root, file: VFile): void => {
-    // A `>` at the start of a line, after any list and quote markers.
-    if (!sourceMayMatch(file, /^[ \t>]*(?:(?:[-+*]|\d{1,9}[.)])[ \t]+[ \t>]*)*>/m)) return;
+    if (!sourceMayMatch(file, QUOTE_MARKER)) return;
     const source = file.value === undefined ? undefined : String(file.value);
     visit(tree, (node) => {
       if (!('children' in node) || !node.children.some((child) => child.type === 'blockquote')) return;
@@ -27,7 +29,7 @@ export function remarkPandocLazyQuotes() {
       const kept: RootContent[] = [];
       for (const child of parent.children as RootContent[]) {
         const previous = kept[kept.length - 1];
-        if (previous?.type === 'blockquote' && child.type === 'paragraph' && isMarkdownQuote(previous, source) && followsDirectly(previous, child)) {
+        if (previous?.type === 'blockquote' && child.type === 'paragraph' && isMarkdownQuote(previous, source) && onNextLine(previous, child)) {
           previous.children.push(child);
           if (previous.position && child.position) previous.position = { start: previous.position.start, end: child.position.end };
         } else {
@@ -44,8 +46,4 @@ function isMarkdownQuote(quote: Blockquote, source: string | undefined): boolean
   const offset = quote.position?.start.offset;
   if (source === undefined || offset === undefined) return false;
   return /^[ \t]*>/.test(source.slice(offset, offset + 64));
-}
-
-function followsDirectly(quote: Blockquote, next: RootContent): boolean {
-  return quote.position !== undefined && next.position !== undefined && next.position.start.line === quote.position.end.line + 1;
 }

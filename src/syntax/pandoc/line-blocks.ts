@@ -16,6 +16,7 @@
 import type { CompileContext, Extension as FromMarkdownExtension, Token } from 'mdast-util-from-markdown';
 import type { Break, Parent, PhrasingContent, Text } from 'mdast';
 import type { Processor } from 'unified';
+import { factorySpace } from 'micromark-factory-space';
 import { markdownLineEnding, markdownSpace } from 'micromark-util-character';
 import { codes, types } from 'micromark-util-symbol';
 import type { Code, Construct, Effects, Extension, State, TokenizeContext } from 'micromark-util-types';
@@ -80,7 +81,7 @@ function tokenizeLineBlock(this: TokenizeContext, effects: Effects, ok: State, n
       return afterBar;
     }
     // A continuation line: its leading spaces are the wrap, not indentation.
-    return skipSpaces(code);
+    return factorySpace(effects, text, 'lineBlockWrap')(code);
   }
 
   function afterBar(code: Code): State | undefined {
@@ -107,20 +108,6 @@ function tokenizeLineBlock(this: TokenizeContext, effects: Effects, ok: State, n
       return indentMore;
     }
     effects.exit('lineBlockIndent');
-    return text(code);
-  }
-
-  function skipSpaces(code: Code): State | undefined {
-    effects.enter('lineBlockWrap');
-    return skipMore(code);
-  }
-
-  function skipMore(code: Code): State | undefined {
-    if (markdownSpace(code)) {
-      effects.consume(code);
-      return skipMore;
-    }
-    effects.exit('lineBlockWrap');
     return text(code);
   }
 
@@ -174,14 +161,7 @@ function continuesTable(context: TokenizeContext): boolean {
 function tokenizeNextLine(this: TokenizeContext, effects: Effects, ok: State, nok: State): State {
   // eslint-disable-next-line @typescript-eslint/no-this-alias -- micromark's tokenizer context
   const self = this;
-  return start;
-
-  function start(code: Code): State | undefined {
-    effects.enter(types.lineEnding);
-    effects.consume(code);
-    effects.exit(types.lineEnding);
-    return after;
-  }
+  return (code: Code) => lineEndingThen(effects, code, after);
 
   function after(code: Code): State | undefined {
     // A lazy line or the end of a container (list item, block quote) ends the block.
@@ -192,6 +172,14 @@ function tokenizeNextLine(this: TokenizeContext, effects: Effects, ok: State, no
     if (markdownSpace(code)) return ok(code);
     return nok(code);
   }
+}
+
+/** Consume the line ending at `code`, then go on in `next` on the following line. */
+function lineEndingThen(effects: Effects, code: Code, next: State): State {
+  effects.enter(types.lineEnding);
+  effects.consume(code);
+  effects.exit(types.lineEnding);
+  return next;
 }
 
 /** `|` followed by a space, the end of the line or the end of the file. */
@@ -207,14 +195,7 @@ function tokenizeBarThenSpace(effects: Effects, ok: State, nok: State): State {
 /** Is the next line a GFM table delimiter row: only `|`, `:`, `-` and spaces, with a `-`? */
 function tokenizeDelimiterRow(effects: Effects, ok: State, nok: State): State {
   let dashes = 0;
-  return start;
-
-  function start(code: Code): State | undefined {
-    effects.enter(types.lineEnding);
-    effects.consume(code);
-    effects.exit(types.lineEnding);
-    return first;
-  }
+  return (code: Code) => lineEndingThen(effects, code, first);
 
   // The row's characters go in one token (micromark wants no empty ones).
   function first(code: Code): State | undefined {

@@ -21,6 +21,7 @@ import type { VFile } from 'vfile';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { visit } from 'unist-util-visit';
 import { sourceMayMatch } from '../source-hint.js';
+import { onNextLine, onePerLine } from './lines.js';
 
 type Align = 'left' | 'right' | 'center' | undefined;
 
@@ -30,15 +31,14 @@ interface Column {
   end: number;
 }
 
-/** A row of dashes groups separated by spaces: at least two columns. */
-const RULE = /^ {0,3}-+(?: +-+)+ *$/;
-const RULE_LINE = /^ {0,3}-+(?: +-+)+ *\r?$/m;
+/** A row of dashes groups separated by spaces: at least two columns (a line, or any line of a source). */
+const RULE = /^ {0,3}-+(?: +-+)+ *\r?$/m;
 
 /** The remark plugin. */
 export function remarkPandocSimpleTables(this: Processor) {
   const data = this.data();
   return (tree: Root, file: VFile): void => {
-    if (file.value === undefined || !sourceMayMatch(file, RULE_LINE)) return;
+    if (file.value === undefined || !sourceMayMatch(file, RULE)) return;
     const source = String(file.value);
     const lines = source.split('\n');
     const parseInline = (text: string): PhrasingContent[] => {
@@ -64,9 +64,9 @@ function rewrite(children: RootContent[], lines: string[], parseInline: (text: s
   for (let index = 0; index < children.length; index++) {
     const [a, b, c] = [children[index]!, children[index + 1], children[index + 2]];
     // Headerless: rule, rows, rule, each starting on the line after the last.
-    if (a.type === 'thematicBreak' && b?.type === 'paragraph' && c?.type === 'thematicBreak' && adjacent(a, b) && adjacent(b, c)) {
+    if (a.type === 'thematicBreak' && b?.type === 'paragraph' && c?.type === 'thematicBreak' && onNextLine(a, b) && onNextLine(b, c)) {
       const columns = ruleColumns(a, lines);
-      if (columns && sameRule(a, c, lines)) {
+      if (columns && isRule(c, lines)) {
         result.push(table(columns, undefined, rowsOf(b, lines), parseInline, a, c));
         index += 2;
         continue;
@@ -74,13 +74,13 @@ function rewrite(children: RootContent[], lines: string[], parseInline: (text: s
     }
     // With a header: one header line, a rule right under it, rows right under the rule.
     // (Rows indented four spaces or more were read as indented code.)
-    if (a.type === 'paragraph' && b?.type === 'thematicBreak' && (c?.type === 'paragraph' || isIndentedRows(c, lines)) && adjacent(a, b) && adjacent(b, c!) && lineCount(a) === 1) {
+    if (a.type === 'paragraph' && b?.type === 'thematicBreak' && (c?.type === 'paragraph' || isIndentedRows(c, lines)) && onNextLine(a, b) && onNextLine(b, c!) && lineCount(a) === 1) {
       const columns = ruleColumns(b, lines);
       if (columns) {
         const rows = rowsOf(c!, lines);
         const next = children[index + 3];
         // An optional closing rule of the same shape belongs to the table.
-        const closing = next?.type === 'thematicBreak' && adjacent(c!, next) && sameRule(b, next, lines) ? next : undefined;
+        const closing = next?.type === 'thematicBreak' && onNextLine(c!, next) && isRule(next, lines) ? next : undefined;
         result.push(table(columns, rowsOf(a, lines)[0], rows, parseInline, a, closing ?? c));
         index += closing ? 3 : 2;
         continue;
@@ -98,23 +98,19 @@ function isIndentedRows(node: RootContent | undefined, lines: string[]): boolean
   return rows.every((row) => row.trim() !== '' && !/^\s*(```|~~~)/.test(row));
 }
 
-function adjacent(before: Node, after: Node): boolean {
-  return before.position !== undefined && after.position !== undefined && after.position.start.line === before.position.end.line + 1;
-}
-
 function lineCount(node: Node): number {
   return node.position ? node.position.end.line - node.position.start.line + 1 : 0;
 }
 
 /** The source line of a one-line node (a rule), when it is a column rule. */
 function ruleColumns(rule: ThematicBreak, lines: string[]): Column[] | undefined {
-  const line = rule.position ? lines[rule.position.start.line - 1]?.replace(/\r$/, '') : undefined;
+  const line = rule.position ? lines[rule.position.start.line - 1] : undefined;
   if (line === undefined || !RULE.test(line)) return undefined;
   return [...line.matchAll(/-+/g)].map((match) => ({ start: match.index, end: match.index + match[0].length }));
 }
 
-function sameRule(first: ThematicBreak, second: ThematicBreak, lines: string[]): boolean {
-  return ruleColumns(second, lines) !== undefined && ruleColumns(first, lines) !== undefined;
+function isRule(rule: ThematicBreak, lines: string[]): boolean {
+  return ruleColumns(rule, lines) !== undefined;
 }
 
 /** A row: its source line, and where that line starts (line number and file offset). */
@@ -171,10 +167,10 @@ function table(columns: Column[], header: Row | undefined, rows: Row[], parseInl
       const align = aligns[index];
       return element(cellName, children as Node[], align ? { align } : {});
     });
-    return element('tr', lined(cells));
+    return element('tr', onePerLine(cells));
   };
-  const sections = [...(header ? [element('thead', lined([row(header, 'th')]))] : []), element('tbody', lined(rows.map((source) => row(source, 'td'))))];
-  const node = element('table', lined(sections));
+  const sections = [...(header ? [element('thead', onePerLine([row(header, 'th')]))] : []), element('tbody', onePerLine(rows.map((source) => row(source, 'td'))))];
+  const node = element('table', onePerLine(sections));
   node.position = { start: first.position!.start, end: last.position!.end };
   return node as unknown as RootContent;
 }
@@ -200,9 +196,4 @@ interface ElementNode extends Parent {
 
 function element(tagName: string, children: Node[], properties: Record<string, string> = {}): ElementNode {
   return { type: 'pandocSimpleTable', data: { hName: tagName, hProperties: properties }, children: children as RootContent[] };
-}
-
-/** One child per line of HTML, as GFM tables are written. */
-function lined(children: Node[]): Node[] {
-  return children.flatMap((child) => [{ type: 'text', value: '\n' } as Node, child]).concat({ type: 'text', value: '\n' } as Node);
 }
