@@ -1,10 +1,10 @@
 /**
  * mlpost: publish machine-learning blog posts. The public API.
  */
-export { renderPost } from './render/render-post.js';
-export type { RenderPostOptions, RenderedPost, PostData } from './render/render-post.js';
-export { mlpost, remarkMlpost, rehypeMlpost, remarkMlpostPlugins, rehypeMlpostPlugins } from './preset.js';
-export type { MlpostOptions } from './preset.js';
+export { renderPost } from './pipeline/render-post.js';
+export type { RenderPostOptions, RenderedPost, PostData } from './pipeline/render-post.js';
+export { mlpost, remarkMlpost, rehypeMlpost, remarkMlpostPlugins, rehypeMlpostPlugins } from './pipeline/index.js';
+export type { MlpostOptions } from './pipeline/index.js';
 export { remarkHexoTags } from './syntax/hexo-tag/index.js';
 export type { TagHandler, TagContext, AnyHexoTag, HexoTagOptions } from './syntax/hexo-tag/index.js';
 export { parseFenceAttributes } from './syntax/fence-attributes.js';

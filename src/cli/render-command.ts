@@ -3,13 +3,13 @@
  * the shared assets under `<dir>`.
  */
 import { join, resolve } from 'node:path';
-import { renderPost } from '../render/render-post.js';
+import { renderPost } from '../pipeline/render-post.js';
 import { renderPage } from '../site/page.js';
 import { copyStaticAssets, writePostAssets } from '../site/output.js';
 import { writeFileAtomic } from '../site/write-file.js';
 import { MLPOST_VERSION } from '../version.js';
 import { exitCodeFor, printMessages } from './report.js';
-import { formatReadFailure, readPostFile } from './read-post.js';
+import { formatReadFailure, readPostFile } from '../site/read-post.js';
 
 export interface RenderCommandOptions {
   output: string;

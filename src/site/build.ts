@@ -13,7 +13,7 @@ import { basename, join, relative, resolve, sep } from 'node:path';
 import { slug } from 'github-slugger';
 import type { VFileMessage } from 'vfile-message';
 import { hashKey } from '../cache/disk-cache.js';
-import { formatReadFailure, readPostFile } from '../cli/read-post.js';
+import { formatReadFailure, readPostFile } from './read-post.js';
 import { MLPOST_VERSION } from '../version.js';
 import { readSiteConfig, type SiteConfig } from './config.js';
 import { renderListPage, type PostSummary } from './index-pages.js';

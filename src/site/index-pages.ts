@@ -5,7 +5,7 @@
 import type { Element, ElementContent, Root } from 'hast';
 import { h } from 'hastscript';
 import { toHtml } from 'hast-util-to-html';
-import type { PostData } from '../render/render-post.js';
+import type { PostData } from '../pipeline/render-post.js';
 
 /** A built post as list pages see it. */
 export interface PostSummary {

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { hashKey } from '../cache/disk-cache.js';
-import type { PostData } from '../render/render-post.js';
+import type { PostData } from '../pipeline/render-post.js';
 import type { RendererVersions } from './fingerprint.js';
 import type { StoredMessage } from './stored-post.js';
 import { writeFileAtomic } from './write-file.js';

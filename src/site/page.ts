@@ -6,7 +6,7 @@
 import type { Element, ElementContent, Root } from 'hast';
 import { h } from 'hastscript';
 import { toHtml } from 'hast-util-to-html';
-import type { PostData } from '../render/render-post.js';
+import type { PostData } from '../pipeline/render-post.js';
 
 export interface PageOptions {
   /** The site's title, shown in `<title>` after the post's. */

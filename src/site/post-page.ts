@@ -4,7 +4,7 @@
  * the main thread, so a page is byte-identical whichever rendered it.
  */
 import { slug } from 'github-slugger';
-import type { PostData } from '../render/render-post.js';
+import type { PostData } from '../pipeline/render-post.js';
 import { renderPage } from './page.js';
 
 /** The site-level inputs of a post's page. */

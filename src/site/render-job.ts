@@ -51,7 +51,7 @@ export function postCache(cacheDir: string): DiskCache {
 
 /** Render `job` (loads the pipeline on first use). */
 export async function renderJob(job: RenderJob, settings: RenderSettings): Promise<RenderJobResult> {
-  const { renderPost } = await import('../render/render-post.js');
+  const { renderPost } = await import('../pipeline/render-post.js');
   const post = await renderPost(job.text, {
     path: job.shown,
     timezone: settings.timezone,

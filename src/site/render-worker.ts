@@ -4,7 +4,7 @@
  * cell workers are closed before it is let go.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { closeCellsIfLoaded } from '../render/cells-step.js';
+import { closeCellsIfLoaded } from '../cells/step.js';
 import { renderJob, type RenderJob, type RenderJobResult, type RenderSettings } from './render-job.js';
 
 /** A message from the pool. */

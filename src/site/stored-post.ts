@@ -3,7 +3,7 @@
  * disk cache: plain JSON (messages as plain records, binary assets as base64).
  */
 import { VFileMessage } from 'vfile-message';
-import type { PostData, RenderedPost } from '../render/render-post.js';
+import type { PostData, RenderedPost } from '../pipeline/render-post.js';
 import type { PostAsset } from '../types.js';
 
 /** A diagnostic without its class: enough to print and count it. */

@@ -4,7 +4,7 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { closeCellWorkers } from '../../src/cells/index.js';
-import { renderPost } from '../../src/render/render-post.js';
+import { renderPost } from '../../src/pipeline/render-post.js';
 import { diagnostics, END_MARKER, hostilePath, renderFixture, type Diagnostic } from './helpers.js';
 
 afterAll(() => closeCellWorkers());

@@ -9,7 +9,7 @@ import { join, relative } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeCellWorkers } from '../../src/cells/index.js';
-import { renderPost } from '../../src/render/render-post.js';
+import { renderPost } from '../../src/pipeline/render-post.js';
 import { repoRoot } from '../helpers.js';
 import { diagnostics } from './helpers.js';
 

@@ -8,9 +8,9 @@ import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { firstInvalidUtf8, formatReadFailure, readPostFile } from '../../src/cli/read-post.js';
-import { renderPost } from '../../src/render/render-post.js';
-import { MAX_BRACKET_DEPTH, MAX_HTML_DEPTH, MAX_MARKDOWN_DEPTH } from '../../src/security/nesting.js';
+import { firstInvalidUtf8, formatReadFailure, readPostFile } from '../../src/site/read-post.js';
+import { renderPost } from '../../src/pipeline/render-post.js';
+import { MAX_BRACKET_DEPTH, MAX_HTML_DEPTH, MAX_MARKDOWN_DEPTH } from '../../src/limits/nesting.js';
 import { repoRoot } from '../helpers.js';
 import { diagnostics, hostilePath } from './helpers.js';
 

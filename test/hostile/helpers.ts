@@ -1,7 +1,7 @@
 /** Helpers of the hostile-input suite. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { renderPost, type RenderedPost } from '../../src/render/render-post.js';
+import { renderPost, type RenderedPost } from '../../src/pipeline/render-post.js';
 import { severityOf } from '../../src/diagnostics.js';
 import { repoRoot } from '../helpers.js';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { mergeAdjacentData } from '../../src/security/linear-text-resolver.js';
-import { renderPost } from '../../src/render/render-post.js';
+import { mergeAdjacentData } from '../../src/parse/micromark-fixes/linear-text-resolver.js';
+import { renderPost } from '../../src/pipeline/render-post.js';
 
 type Token = { type: string; end: number; id: number };
 type Event = ['enter' | 'exit', Token, unknown];

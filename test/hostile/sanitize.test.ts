@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { fromHtml } from 'hast-util-from-html';
 import { afterAll, describe, expect, it } from 'vitest';
 import { closeCellWorkers } from '../../src/cells/index.js';
-import { renderPost } from '../../src/render/render-post.js';
+import { renderPost } from '../../src/pipeline/render-post.js';
 import { safeSvgStyle } from '../../src/security/schema.js';
 import { isScriptUrl, urlScheme } from '../../src/security/script-urls.js';
 import { repoRoot } from '../helpers.js';

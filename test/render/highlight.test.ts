@@ -5,7 +5,7 @@ import { toHtml } from 'hast-util-to-html';
 import { toText } from 'hast-util-to-text';
 import type { Element, ElementContent, Root } from 'hast';
 import { VFile } from 'vfile';
-import { rehypeHighlightCode, splitLines } from '../../src/render/highlight/index.js';
+import { rehypeHighlightCode, splitLines } from '../../src/code/highlight/index.js';
 
 /** Run the plugin on `<pre>` blocks built directly as hast (no HTML parsing in between). */
 function highlight(...blocks: Element[]): { html: string; tree: Root; file: VFile } {

@@ -11,7 +11,7 @@ import rehypeStringify from 'rehype-stringify';
 import { VFile } from 'vfile';
 import { remarkHexoTags } from '../../src/syntax/hexo-tag/index.js';
 import { remarkCodeAttributes } from '../../src/syntax/pandoc/code-attributes.js';
-import { rehypeHighlightCode } from '../../src/render/highlight/index.js';
+import { rehypeHighlightCode } from '../../src/code/highlight/index.js';
 
 async function highlight(markdown: string) {
   const file = new VFile(markdown);

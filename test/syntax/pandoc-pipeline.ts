@@ -13,7 +13,7 @@ import rehypeStringify from 'rehype-stringify';
 import { VFile } from 'vfile';
 import { remarkPandocAttributes, remarkCodeAttributes, rehypeMarkAuthorIds, rehypeUniqueIds } from '../../src/syntax/pandoc/index.js';
 import { remarkImplicitFigures } from '../../src/syntax/implicit-figures.js';
-import { rehypeHighlightCode } from '../../src/render/highlight/index.js';
+import { rehypeHighlightCode } from '../../src/code/highlight/index.js';
 
 const processor = unified()
   .use(remarkParse)

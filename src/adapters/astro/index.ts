@@ -26,7 +26,7 @@
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import type { AstroConfig, AstroIntegration } from 'astro';
-import { rehypeMlpost, remarkMlpost, type MlpostOptions } from '../../preset.js';
+import { rehypeMlpost, remarkMlpost, type MlpostOptions } from '../../pipeline/index.js';
 
 /** Options for {@link mlpostAstro}: the pipeline's own. */
 export type AstroMlpostOptions = MlpostOptions;

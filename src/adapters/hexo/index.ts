@@ -23,7 +23,7 @@ import { VFile } from 'vfile';
 import { h } from 'hastscript';
 import { toHtml } from 'hast-util-to-html';
 import type { Element } from 'hast';
-import { mlpost, remarkMlpost, type MlpostOptions } from '../../preset.js';
+import { mlpost, remarkMlpost, type MlpostOptions } from '../../pipeline/index.js';
 import { createGraphRenderer, type GraphRenderer } from '../../graph/index.js';
 import { formatMessage, severityOf } from '../../diagnostics.js';
 import { parseBlockquoteFooter } from '../../syntax/hexo-tag/blockquote.js';

@@ -6,14 +6,14 @@ import { unified, type Processor } from 'unified';
 import type { Root } from 'mdast';
 import { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
-import { mlpost, type MlpostOptions } from '../preset.js';
+import { mlpost, type MlpostOptions } from './index.js';
 import { readFrontMatter, type PostFrontMatter } from '../syntax/front-matter.js';
 import { mlpostData } from '../types.js';
-import { sharedGraphRenderer } from './graph-step.js';
+import { sharedGraphRenderer } from '../graph/step.js';
 import type { PostAsset, TocEntry } from '../types.js';
 import { report } from '../diagnostics.js';
-import { linearTextResolverInstalled } from '../security/linear-text-resolver.js';
-import { limitSourceBrackets, limitSourceNesting, MAX_BRACKET_DEPTH, MAX_SOURCE_DEPTH } from '../security/nesting.js';
+import { linearTextResolverInstalled } from '../parse/micromark-fixes/linear-text-resolver.js';
+import { limitSourceBrackets, limitSourceNesting, MAX_BRACKET_DEPTH, MAX_SOURCE_DEPTH } from '../limits/nesting.js';
 
 /** Options for {@link renderPost}. */
 export interface RenderPostOptions extends MlpostOptions {

@@ -6,7 +6,7 @@
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
 import { visit, EXIT } from 'unist-util-visit';
-import { createGraphRenderer, graphFenceOf, remarkGraph, type GraphRenderer } from '../graph/index.js';
+import { createGraphRenderer, graphFenceOf, remarkGraph, type GraphRenderer } from './index.js';
 import type { DiskCache } from '../cache/disk-cache.js';
 
 let shared: Promise<GraphRenderer> | undefined;

@@ -10,18 +10,18 @@
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
 import { EXIT, visit } from 'unist-util-visit';
-import type { RemarkCellsOptions } from '../cells/index.js';
+import type { RemarkCellsOptions } from './index.js';
 import { fenceLanguage, infoOfCode, parseFenceAttributes } from '../syntax/fence-attributes.js';
 
 /** The cells code, once a post has needed it. */
-let cellsModule: Promise<typeof import('../cells/index.js')> | undefined;
+let cellsModule: Promise<typeof import('./index.js')> | undefined;
 
 /** The remark plugin. */
 export function remarkCellsStep(options: RemarkCellsOptions = {}) {
   let run: Promise<(tree: Root, file: VFile) => Promise<void>> | undefined;
   return (tree: Root, file: VFile): Promise<void> | undefined => {
     if (!hasCell(tree)) return undefined;
-    run ??= (cellsModule ??= import('../cells/index.js')).then(({ remarkCells }) => remarkCells(options));
+    run ??= (cellsModule ??= import('./index.js')).then(({ remarkCells }) => remarkCells(options));
     return run.then((transform) => transform(tree, file));
   };
 }
