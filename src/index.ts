@@ -3,7 +3,7 @@
  */
 export { renderPost } from './pipeline/render-post.js';
 export type { RenderPostOptions, RenderedPost, PostData } from './pipeline/render-post.js';
-export { mlpost, remarkMlpost, rehypeMlpost, remarkMlpostPlugins, rehypeMlpostPlugins } from './pipeline/index.js';
+export { mlpost, remarkMlpost, rehypeMlpost, mlpostStages } from './pipeline/index.js';
 export type { MlpostOptions } from './pipeline/index.js';
 export { remarkHexoTags } from './syntax/hexo-tag/index.js';
 export type { TagHandler, TagContext, AnyHexoTag, HexoTagOptions } from './syntax/hexo-tag/index.js';

@@ -28,7 +28,7 @@ export function stageOf(url, name) {
 /** Profile one build of `site` (cold when `cold`: cache and output removed first). */
 export async function profileStages(site, { cold = true } = {}) {
   const { buildSite } = await import(pathToFileURL(join(root, 'dist/site/build.js')).href);
-  const { closeCellWorkers } = await import(pathToFileURL(join(root, 'dist/cells/execute.js')).href);
+  const { closeEngines } = await import(pathToFileURL(join(root, 'dist/engines/index.js')).href);
   if (cold) {
     rmSync(join(site, '.mlpost-cache'), { recursive: true, force: true });
     rmSync(join(site, 'dist'), { recursive: true, force: true });
@@ -43,7 +43,7 @@ export async function profileStages(site, { cold = true } = {}) {
   const wall = performance.now() - started;
   const { profile } = await session.post('Profiler.stop');
   session.disconnect();
-  await closeCellWorkers();
+  await closeEngines();
   const byId = new Map(profile.nodes.map((node) => [node.id, node]));
   const self = new Map();
   const deltas = profile.timeDeltas;

@@ -91,7 +91,7 @@ for (let run = 0; run < (quick ? 2 : 5); run++) {
 }
 // The same edit in a warm process, as `--watch` and `serve` rebuild.
 const { buildSite } = await import(pathToFileURL(join(root, 'dist/site/build.js')).href);
-const { closeCellWorkers } = await import(pathToFileURL(join(root, 'dist/cells/execute.js')).href);
+const { closeEngines } = await import(pathToFileURL(join(root, 'dist/engines/index.js')).href);
 editPost(join(s1000, 'posts'));
 await buildSite(s1000, { workers: 0 });
 const watched = [];
@@ -106,7 +106,7 @@ for (let run = 0; run < 5; run++) {
   watched.push(performance.now() - start);
   if (result.rendered !== 1 || result.written.length !== 1) throw new Error(`edit rebuilt ${result.rendered} posts, wrote ${result.written.join(', ')}`);
 }
-await closeCellWorkers();
+await closeEngines();
 
 // 1 000 posts, Hexo.
 const h1000 = makeHexoSite(join(work, 'hexo-1000'), join(s1000, 'posts'), { disableNunjucks: HEXO_FAILING });
@@ -191,7 +191,7 @@ for (let copy = 0; copy < 20; copy++) {
 }
 const seedProfile = await profileStages(seedSite, { cold: true });
 const siteProfile = quick ? await profileStages(site(100), { cold: true }) : await profileStages(s1000, { cold: true });
-await closeCellWorkers();
+await closeEngines();
 
 const table = [
   '| workload | mlpost (median) | `hexo generate` (median) | mlpost vs Hexo | target | reproduce |',

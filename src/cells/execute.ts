@@ -5,7 +5,8 @@
 import { join } from 'node:path';
 import { DiskCache, hashKey } from '../cache/disk-cache.js';
 import { NUMERIC_CORE_VERSION } from '../numeric/version.js';
-import { CellRunError, CellWorkerPool } from './pool.js';
+import { CellRunError } from './pool.js';
+import { cellWorkerPool } from '../engines/index.js';
 import { decodeResult, encodeResult, type CellResult } from './run.js';
 import type { CellSpec } from './spec.js';
 import { CELLS_RENDERER_VERSION } from './version.js';
@@ -21,7 +22,6 @@ export interface CellRunStats {
 }
 
 const stats: CellRunStats = { executed: 0, cached: 0, failed: 0 };
-let pool: CellWorkerPool | undefined;
 
 /** Counts since the process started (or since {@link resetCellRunStats}). */
 export function cellRunStats(): CellRunStats {
@@ -33,19 +33,6 @@ export function resetCellRunStats(): void {
   stats.executed = 0;
   stats.cached = 0;
   stats.failed = 0;
-}
-
-/** The process-wide pool, created on first use with `size` workers at most. */
-function sharedPool(size: number | undefined): CellWorkerPool {
-  pool ??= new CellWorkerPool(size);
-  return pool;
-}
-
-/** Terminate the cell workers (the CLI calls this before exiting; idle workers never hold the process anyway). */
-export async function closeCellWorkers(): Promise<void> {
-  const current = pool;
-  pool = undefined;
-  await current?.close();
 }
 
 /** The default cache folder: `node_modules/.cache/mlpost/cells` of the working directory. */
@@ -109,7 +96,7 @@ export async function executeCell(spec: CellSpec, key: string, options: ExecuteO
     }
   }
   try {
-    const { result, ms } = await sharedPool(options.concurrency).run(spec, options.timeoutMs);
+    const { result, ms } = await cellWorkerPool(options.concurrency).run(spec, options.timeoutMs);
     stats.executed++;
     options.cache?.set(key, encodeResult(result));
     return { ok: true, result, fromCache: false, ms };

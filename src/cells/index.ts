@@ -8,7 +8,7 @@ export { parseCell } from './validate.js';
 export type { ParseCellOptions } from './validate.js';
 export { runCell, encodeResult, decodeResult } from './run.js';
 export type { CellResult } from './run.js';
-export { closeCellWorkers, cellRunStats, resetCellRunStats, cellCacheKey, defaultCellCacheDir } from './execute.js';
+export { cellRunStats, resetCellRunStats, cellCacheKey, defaultCellCacheDir } from './execute.js';
 export type { CellRunStats } from './execute.js';
 export { cellFigure, errorFigure } from './figure.js';
 export type { FigureFrame } from './figure.js';

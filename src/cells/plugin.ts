@@ -11,7 +11,8 @@ import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { hashKey } from '../cache/disk-cache.js';
 import { report } from '../diagnostics.js';
-import { createGraphRenderer, type GraphRenderer } from '../graph/renderer.js';
+import type { GraphRenderer } from '../graph/renderer.js';
+import { sharedGraphRenderer } from '../engines/index.js';
 import { fenceLanguage, infoOfCode, parseFenceAttributes, type FenceAttributes } from '../syntax/fence-attributes.js';
 import { DiskCache, cellCacheKey, defaultCellCacheDir, executeCell, type CellRunStats } from './execute.js';
 import { cellFigure, errorFigure, type FigureFrame } from './figure.js';
@@ -62,7 +63,6 @@ declare module 'vfile' {
 }
 
 const SOURCE = 'mlpost:cells';
-let sharedGraph: Promise<GraphRenderer> | undefined;
 
 /** Attributes that change nothing but are still part of the key (as the spec asks). */
 function canonicalAttributes(attributes: FenceAttributes): string {
@@ -117,11 +117,9 @@ export function remarkCells(options: RemarkCellsOptions = {}) {
 }
 
 async function loadSharedGraph(file: VFile): Promise<GraphRenderer | undefined> {
-  sharedGraph ??= createGraphRenderer();
   try {
-    return await sharedGraph;
+    return await sharedGraphRenderer();
   } catch (error) {
-    sharedGraph = undefined;
     report(file, 'warning', `cells: Graphviz could not be loaded (${(error as Error).message}); diagrams are shown as DOT`, undefined, 'cell-failed', SOURCE);
     return undefined;
   }

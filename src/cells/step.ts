@@ -26,11 +26,6 @@ export function remarkCellsStep(options: RemarkCellsOptions = {}) {
   };
 }
 
-/** Stop the cell worker threads, if any post of this process had cells. */
-export async function closeCellsIfLoaded(): Promise<void> {
-  if (cellsModule) await (await cellsModule).closeCellWorkers();
-}
-
 function hasCell(tree: Root): boolean {
   let found = false;
   visit(tree, 'code', (node) => {

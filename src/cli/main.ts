@@ -61,6 +61,6 @@ try {
   // Cell workers would keep the process alive. (Commands load their modules lazily, so a
   // build with nothing to render never loads the rendering pipeline, and a run without
   // cells never loads the cells code.)
-  const { closeCellsIfLoaded } = await import('../cells/step.js');
-  await closeCellsIfLoaded();
+  const { closeEngines } = await import('../engines/index.js');
+  await closeEngines();
 }

@@ -1,51 +1,15 @@
 /**
  * The graph step of the pipeline: `remarkGraph` with a renderer given up front
- * (synchronous, for Hexo's `renderSync`), or else the process-wide renderer, loaded on the
- * first post that has a graph (asynchronous). Posts without graphs never load Graphviz.
+ * (synchronous, for Hexo's `renderSync`), or else the process-wide renderer
+ * (`src/engines/`), loaded on the first post that has a graph (asynchronous). Posts
+ * without graphs never load Graphviz.
  */
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
 import { visit, EXIT } from 'unist-util-visit';
-import { createGraphRenderer, graphFenceOf, remarkGraph, type GraphRenderer } from './index.js';
+import { graphFenceOf, remarkGraph, type GraphRenderer } from './index.js';
+import { sharedGraphRenderer } from '../engines/index.js';
 import type { DiskCache } from '../cache/disk-cache.js';
-
-let shared: Promise<GraphRenderer> | undefined;
-
-/** The process-wide Graphviz renderer, loaded once, remembering recent graphs. */
-export function sharedGraphRenderer(): Promise<GraphRenderer> {
-  shared ??= createGraphRenderer().then(rememberingRenderer);
-  return shared;
-}
-
-const MEMO_LIMIT = 2_000;
-
-/**
- * A renderer that returns the result it computed last time for the same DOT and options.
- * Safe because layouts are deterministic (the engine is reset before every layout), and
- * it makes re-rendering an edited post skip Graphviz for the graphs that did not change.
- */
-export function rememberingRenderer(renderer: GraphRenderer): GraphRenderer {
-  const memo = new Map<string, ReturnType<GraphRenderer['render']>>();
-  return {
-    get build() { return renderer.build; },
-    get version() { return renderer.version; },
-    get loadMs() { return renderer.loadMs; },
-    get stats() { return renderer.stats; },
-    idle: () => renderer.idle(),
-    render(dot, options) {
-      const key = JSON.stringify([dot, options.engine ?? null, options.idPrefix, options.title ?? null]);
-      const known = memo.get(key);
-      if (known) return structuredClone(known);
-      const result = renderer.render(dot, options);
-      const transient = result.problems.some((problem) => /crashed|not available/.test(problem.message));
-      if (!transient) {
-        if (memo.size >= MEMO_LIMIT) memo.clear();
-        memo.set(key, structuredClone(result));
-      }
-      return result;
-    },
-  };
-}
 
 export interface GraphStepOptions {
   renderer?: GraphRenderer | undefined;

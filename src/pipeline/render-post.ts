@@ -9,11 +9,9 @@ import type { VFileMessage } from 'vfile-message';
 import { mlpost, type MlpostOptions } from './index.js';
 import { readFrontMatter, type PostFrontMatter } from '../syntax/front-matter.js';
 import { mlpostData } from '../types.js';
-import { sharedGraphRenderer } from '../graph/step.js';
+import { sharedGraphRenderer } from '../engines/index.js';
 import type { PostAsset, TocEntry } from '../types.js';
 import { report } from '../diagnostics.js';
-import { linearTextResolverInstalled } from '../parse/micromark-fixes/linear-text-resolver.js';
-import { limitSourceBrackets, limitSourceNesting, MAX_BRACKET_DEPTH, MAX_SOURCE_DEPTH } from '../limits/nesting.js';
 
 /** Options for {@link renderPost}. */
 export interface RenderPostOptions extends MlpostOptions {
@@ -72,17 +70,7 @@ function processorFor(options: MlpostOptions): PostProcessor {
 /** Render one post. Never throws for bad input: problems are in `messages`. */
 export async function renderPost(markdown: string, options: RenderPostOptions = {}): Promise<RenderedPost> {
   const { path, timezone, ...pipeline } = options;
-  await linearTextResolverInstalled;
-  // Lines that would nest thousands deep are cut before the parser (see security/nesting.ts).
-  const nested = limitSourceNesting(markdown);
-  const limited = limitSourceBrackets(nested.text);
-  const file = new VFile({ value: limited.text, path });
-  if (nested.place) {
-    report(file, 'error', `a line opens more than ${MAX_SOURCE_DEPTH} nested quotes or lists: the rest of it is text`, nested.place, 'nesting-too-deep', 'mlpost:security');
-  }
-  if (limited.place) {
-    report(file, 'error', `links or images nested more than ${MAX_BRACKET_DEPTH} deep: the deeper brackets are text`, limited.place, 'nesting-too-deep', 'mlpost:security');
-  }
+  const file = new VFile({ value: markdown, path });
   const graph = pipeline.graph ?? (await sharedGraphRenderer());
   const processor = processorFor({ ...pipeline, graph });
   let html: string;
@@ -97,7 +85,7 @@ export async function renderPost(markdown: string, options: RenderPostOptions = 
     // page showing its source, and the build a located error instead of a crash.
     report(file, 'error', `mlpost could not render this post (${firstLine(error)}); its source is shown as text`, { line: 1, column: 1 }, 'render-crashed', 'mlpost:render');
     frontMatter = { title: undefined, date: undefined, updated: undefined, tags: [], categories: [], extra: {} };
-    html = `<pre class="mlpost-render-failed">${escapeHtml(limited.text)}</pre>`;
+    html = `<pre class="mlpost-render-failed">${escapeHtml(String(file.value))}</pre>`;
   }
   file.messages.sort(byPlace);
   return {

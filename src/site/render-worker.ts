@@ -4,7 +4,7 @@
  * cell workers are closed before it is let go.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { closeCellsIfLoaded } from '../cells/step.js';
+import { closeEngines } from '../engines/index.js';
 import { renderJob, type RenderJob, type RenderJobResult, type RenderSettings } from './render-job.js';
 
 /** A message from the pool. */
@@ -20,8 +20,7 @@ const settings = workerData as RenderSettings;
 
 parentPort?.on('message', (request: RenderWorkerRequest) => {
   if (request.type === 'close') {
-    // A thread whose posts had no cells never loaded the cells code and has nothing to close.
-    void closeCellsIfLoaded().finally(() => parentPort!.postMessage({ type: 'closed' } satisfies RenderWorkerResponse));
+    void closeEngines().finally(() => parentPort!.postMessage({ type: 'closed' } satisfies RenderWorkerResponse));
     return;
   }
   renderJob(request.job, settings).then(

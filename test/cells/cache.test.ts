@@ -1,10 +1,11 @@
 import { readdirSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { cellRunStats, closeCellWorkers, resetCellRunStats } from '../../src/cells/index.js';
+import { cellRunStats, resetCellRunStats } from '../../src/cells/index.js';
+import { closeEngines } from '../../src/engines/index.js';
 import { freshCacheDir, renderCells } from './helpers.js';
 
 afterAll(async () => {
-  await closeCellWorkers();
+  await closeEngines();
 });
 
 const POST = [

@@ -1,14 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { closeCellWorkers } from '../../src/cells/index.js';
+import { closeEngines } from '../../src/engines/index.js';
 import { createGraphRenderer } from '../../src/graph/renderer.js';
 import { dataValuesOf, freshCacheDir, renderCells } from './helpers.js';
 
 const path = fileURLToPath(new URL('../../example-site/posts/live-hmm-rnn.md', import.meta.url));
 
 afterAll(async () => {
-  await closeCellWorkers();
+  await closeEngines();
 });
 
 describe('the demo post example-site/posts/live-hmm-rnn.md', () => {

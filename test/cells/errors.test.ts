@@ -1,9 +1,10 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { closeCellWorkers, parseCell } from '../../src/cells/index.js';
+import { parseCell } from '../../src/cells/index.js';
+import { closeEngines } from '../../src/engines/index.js';
 import { renderCells } from './helpers.js';
 
 afterAll(async () => {
-  await closeCellWorkers();
+  await closeEngines();
 });
 
 /** Blank lines so that the fence opens on line `fenceLine`. */

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeCellWorkers, parseCell, runCell, type HmmCellSpec } from '../../src/cells/index.js';
+import { parseCell, runCell, type HmmCellSpec } from '../../src/cells/index.js';
+import { closeEngines } from '../../src/engines/index.js';
 import type { HmmResult } from '../../src/cells/hmm-run.js';
 import { createGraphRenderer, type GraphRenderer } from '../../src/graph/renderer.js';
 import { createHmm, likelihood } from '../../src/numeric/hmm/index.js';
@@ -63,7 +64,7 @@ beforeAll(async () => {
   graph = await createGraphRenderer({ spare: false });
 });
 afterAll(async () => {
-  await closeCellWorkers();
+  await closeEngines();
 });
 
 describe('hmm: the given model of the spec (Healthy/Fever)', () => {

@@ -2,7 +2,8 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeCellWorkers, parseCell, runCell, type RnnCellSpec } from '../../src/cells/index.js';
+import { parseCell, runCell, type RnnCellSpec } from '../../src/cells/index.js';
+import { closeEngines } from '../../src/engines/index.js';
 import type { RnnResult } from '../../src/cells/rnn-run.js';
 import { createGraphRenderer, type GraphRenderer } from '../../src/graph/renderer.js';
 import { charJacobianNorms, trainCharModel } from '../../src/numeric/rnn/index.js';
@@ -38,7 +39,7 @@ beforeAll(async () => {
   ({ html, messages } = await renderCells('```{.rnn .center caption="A char-RNN" timeout=60}\n' + EXAMPLE + '```\n', { graph }));
 });
 afterAll(async () => {
-  await closeCellWorkers();
+  await closeEngines();
 });
 
 const numbers = (values: string[]) => values.map(Number);

@@ -3,11 +3,11 @@
  * diagnostics (line:column, severity, rule id, file) and the rest of the page still renders.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { closeCellWorkers } from '../../src/cells/index.js';
+import { closeEngines } from '../../src/engines/index.js';
 import { renderPost } from '../../src/pipeline/render-post.js';
 import { diagnostics, END_MARKER, hostilePath, renderFixture, type Diagnostic } from './helpers.js';
 
-afterAll(() => closeCellWorkers());
+afterAll(() => closeEngines());
 
 /** fixture → its diagnostics, in source order. */
 const CASES: Record<string, Diagnostic[]> = {

@@ -8,12 +8,12 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeCellWorkers } from '../../src/cells/index.js';
+import { closeEngines } from '../../src/engines/index.js';
 import { renderPost } from '../../src/pipeline/render-post.js';
 import { repoRoot } from '../helpers.js';
 import { diagnostics } from './helpers.js';
 
-afterAll(() => closeCellWorkers());
+afterAll(() => closeEngines());
 
 /** A secret outside the site, and a site whose posts folder links to it. */
 let root: string;

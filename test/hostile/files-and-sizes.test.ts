@@ -10,7 +10,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { firstInvalidUtf8, formatReadFailure, readPostFile } from '../../src/site/read-post.js';
 import { renderPost } from '../../src/pipeline/render-post.js';
-import { MAX_BRACKET_DEPTH, MAX_HTML_DEPTH, MAX_MARKDOWN_DEPTH } from '../../src/limits/nesting.js';
+import { MAX_BRACKET_DEPTH } from '../../src/limits/source.js';
+import { MAX_HTML_DEPTH, MAX_MARKDOWN_DEPTH } from '../../src/limits/tree.js';
 import { repoRoot } from '../helpers.js';
 import { diagnostics, hostilePath } from './helpers.js';
 

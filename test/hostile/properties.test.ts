@@ -11,14 +11,12 @@
 import fc from 'fast-check';
 import { fromHtml } from 'hast-util-from-html';
 import type { Root as HastRoot, Element } from 'hast';
-import { EditMap } from 'micromark-util-edit-map';
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkFrontmatter from 'remark-frontmatter';
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
 import { renderPost } from '../../src/pipeline/render-post.js';
-import { consumeFromFirstEdit, originalConsume } from '../../src/parse/micromark-fixes/linear-edit-map.js';
 import { parseFenceAttributes } from '../../src/syntax/fence-attributes.js';
 import { readFrontMatter } from '../../src/syntax/front-matter.js';
 import { parseTag, splitArguments } from '../../src/syntax/hexo-tag/arguments.js';
@@ -175,27 +173,3 @@ describe('the whole pipeline on generated Markdown', () => {
   });
 });
 
-describe('linear EditMap.consume', () => {
-  it('gives the same events as micromark\'s own', () => {
-    const edit = fc.tuple(fc.nat({ max: 40 }), fc.nat({ max: 5 }), fc.array(fc.integer({ min: 100, max: 999 }), { maxLength: 4 }), fc.boolean());
-    fc.assert(
-      fc.property(fc.array(fc.integer(), { maxLength: 40 }), fc.array(edit, { maxLength: 8 }), (initial, edits) => {
-        const run = (consume: typeof originalConsume) => {
-          const map = new EditMap();
-          for (const [at, remove, add, before] of edits) {
-            const events = add as unknown as Parameters<EditMap['add']>[2];
-            if (before) map.addBefore(at, remove, [...events]);
-            else map.add(at, remove, [...events]);
-          }
-          const events = [...initial] as unknown as Parameters<EditMap['consume']>[0];
-          consume.call(map, events);
-          return events;
-        };
-        // Edits past the end make the original leave holes; micromark never asks for those.
-        fc.pre(edits.every(([at, remove]) => at + remove <= initial.length));
-        expect(run(consumeFromFirstEdit)).toEqual(run(originalConsume));
-      }),
-      { numRuns: 500, seed: SEED },
-    );
-  });
-});

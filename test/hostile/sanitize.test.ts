@@ -7,14 +7,14 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fromHtml } from 'hast-util-from-html';
 import { afterAll, describe, expect, it } from 'vitest';
-import { closeCellWorkers } from '../../src/cells/index.js';
+import { closeEngines } from '../../src/engines/index.js';
 import { renderPost } from '../../src/pipeline/render-post.js';
 import { safeSvgStyle } from '../../src/security/schema.js';
 import { isScriptUrl, urlScheme } from '../../src/security/script-urls.js';
 import { repoRoot } from '../helpers.js';
 import { renderFixture } from './helpers.js';
 
-afterAll(() => closeCellWorkers());
+afterAll(() => closeEngines());
 
 /** Every attribute value of the page that holds a URL. */
 function urlsOf(html: string): string[] {

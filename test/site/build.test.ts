@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildSite, type BuildResult } from '../../src/site/build.js';
-import { closeCellWorkers } from '../../src/cells/index.js';
+import { closeEngines } from '../../src/engines/index.js';
 import { makeSite, post, removeSite, snapshot } from './site-fixture.js';
 
 const sites: string[] = [];
@@ -17,7 +17,7 @@ function site(): string {
 }
 afterAll(async () => {
   for (const made of sites) removeSite(made);
-  await closeCellWorkers();
+  await closeEngines();
 });
 
 describe('buildSite: output bytes', () => {

@@ -5,13 +5,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { RenderPool } from '../../src/site/render-pool.js';
 import { renderJob, type RenderSettings } from '../../src/site/render-job.js';
-import { closeCellWorkers } from '../../src/cells/index.js';
+import { closeEngines } from '../../src/engines/index.js';
 import { post } from './site-fixture.js';
 
 const cacheDir = mkdtempSync(join(tmpdir(), 'mlpost-pool-'));
 afterAll(async () => {
   rmSync(cacheDir, { recursive: true, force: true });
-  await closeCellWorkers();
+  await closeEngines();
 });
 const settings: RenderSettings = { timezone: 'UTC', siteUrl: undefined, cacheDir, noCache: true, page: { siteTitle: 'T', lang: undefined, generator: 'mlpost test' } };
 const jobs = Array.from({ length: 5 }, (_, index) => ({

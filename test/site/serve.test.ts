@@ -10,14 +10,14 @@ import { join } from 'node:path';
 import { buildSite } from '../../src/site/build.js';
 import { resolveRequest, serveFolder } from '../../src/site/serve.js';
 import { watchSite } from '../../src/site/watch.js';
-import { closeCellWorkers } from '../../src/cells/index.js';
+import { closeEngines } from '../../src/engines/index.js';
 import { repoRoot } from '../helpers.js';
 import { makeSite, post, removeSite } from './site-fixture.js';
 
 const sites: string[] = [];
 afterAll(async () => {
   for (const site of sites) removeSite(site);
-  await closeCellWorkers();
+  await closeEngines();
 });
 
 function smallSite(): string {

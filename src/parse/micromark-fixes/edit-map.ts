@@ -7,28 +7,26 @@
  * The same edits applied from the first edited index onwards give the same events (the
  * result is `events[0:a₁] + add₁ + events[a₁+r₁:a₂] + add₂ + … + events[aₖ+rₖ:]`, as the
  * original builds it), in time proportional to the part after the first edit, which is
- * the last few lines. The replacement is installed once, process-wide, on the class that
- * micromark imports; test/hostile/linear-edit-map.test.ts checks it against the original
- * on random edits.
+ * the last few lines. `index.ts` puts it in place of the original while mlpost parses;
+ * `test/parse/micromark-fixes.test.ts` checks it against micromark's own `consume`.
  */
-import { EditMap } from 'micromark-util-edit-map';
+import type { Event } from 'micromark-util-types';
 
-type Events = Parameters<EditMap['consume']>[0];
-type Change = [at: number, remove: number, add: Events];
-interface EditMapInternals {
+type Change = [at: number, remove: number, add: Event[]];
+/** The fields of an `EditMap` that `consume` reads (checked at start-up, see `index.ts`). */
+export interface EditMapInternals {
   map: Change[];
   index: Map<number, Change>;
 }
 
 /** `consume` with the original's result, touching only the events from the first edit on. */
-export function consumeFromFirstEdit(this: EditMap, events: Events): undefined {
-  const self = this as unknown as EditMapInternals;
-  if (self.map.length === 0) return undefined;
-  self.map.sort((a, b) => a[0] - b[0]);
-  const start = self.map[0]![0];
-  const tail: Events = [];
+export function consumeFromFirstEdit(this: EditMapInternals, events: Event[]): undefined {
+  if (this.map.length === 0) return undefined;
+  this.map.sort((a, b) => a[0] - b[0]);
+  const start = this.map[0]![0];
+  const tail: Event[] = [];
   let cursor = start;
-  for (const [at, remove, add] of self.map) {
+  for (const [at, remove, add] of this.map) {
     for (let index = cursor; index < at && index < events.length; index++) tail.push(events[index]!);
     for (const event of add) tail.push(event);
     cursor = at + remove;
@@ -36,17 +34,7 @@ export function consumeFromFirstEdit(this: EditMap, events: Events): undefined {
   for (let index = cursor; index < events.length; index++) tail.push(events[index]!);
   if (events.length > start) events.length = start;
   for (const event of tail) events.push(event);
-  self.map.length = 0;
-  self.index.clear();
+  this.map.length = 0;
+  this.index.clear();
   return undefined;
 }
-
-/** The original `consume`, kept for the equivalence test. */
-export const originalConsume: EditMap['consume'] = EditMap.prototype.consume;
-
-/** Install {@link consumeFromFirstEdit} (idempotent). */
-export function installLinearEditMap(): void {
-  EditMap.prototype.consume = consumeFromFirstEdit;
-}
-
-installLinearEditMap();

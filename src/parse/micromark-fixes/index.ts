@@ -1,0 +1,116 @@
+/**
+ * Two speed fixes for micromark 4, explicit and checked (`edit-map.ts`, `text-resolver.ts`
+ * say what each fixes). micromark exports neither piece, so:
+ *
+ * - they are found in the micromark copy mlpost's parser uses, in its production and
+ *   development builds, loaded synchronously on the first parse (`micromark-files.ts`);
+ * - each original is checked by running it and its replacement on fixed inputs
+ *   (`probes.ts`). A micromark that changed is left alone and a warning says so once: parsing stays
+ *   correct, only as slow as upstream on long lists and links, and the size limits
+ *   (`src/limits/`) still bound it;
+ * - they are in place only while mlpost parses (`withMicromarkFixes`): another user of the
+ *   same micromark in the process (Astro's other pages, Hexo plugins) runs it as published.
+ */
+import { consumeFromFirstEdit } from './edit-map.js';
+import { linearTextResolver, type DataEvent } from './text-resolver.js';
+import { consumeMatches, mergeMatches } from './probes.js';
+import { loadMicromarkBuilds, type MicromarkBuild } from './micromark-files.js';
+
+/** A fix: the function at `target[key]` replaced by `replacement` while mlpost parses. */
+export interface Patch {
+  readonly target: Record<string, unknown>;
+  readonly key: string;
+  readonly original: unknown;
+  readonly replacement: unknown;
+}
+
+type Resolver = (events: DataEvent[], context: unknown) => DataEvent[];
+
+/** What became of one fix in one build of micromark. */
+export interface FixStatus {
+  /** `edit-map consume (lib)`, `text resolveAll (dev/lib)` … */
+  readonly name: string;
+  readonly applied: boolean;
+  /** Why it is not applied. */
+  readonly reason?: string;
+}
+
+/**
+ * A patch of `target[key]` if `matches(original)`, else the reason there is none
+ * (exported for the test of a micromark that changed).
+ */
+export function checkedPatch<F>(name: string, target: unknown, key: string, matches: (original: unknown) => boolean, makeReplacement: (original: F) => unknown): { patch?: Patch; status: FixStatus } {
+  const holder = target as Record<string, unknown> | undefined;
+  const original = holder?.[key];
+  if (typeof original !== 'function') return { status: { name, applied: false, reason: `${key} not found` } };
+  if (!matches(original)) return { status: { name, applied: false, reason: `${key} does not do what the fix was written for` } };
+  return { patch: { target: holder!, key, original, replacement: makeReplacement(original as F) }, status: { name, applied: true } };
+}
+
+/** The patches to apply and the status of every fix. */
+export interface Fixes {
+  readonly patches: readonly Patch[];
+  readonly statuses: readonly FixStatus[];
+}
+
+/** Check every fix against `builds` (pure: what would be applied, and why not). */
+export function planFixes(builds: readonly MicromarkBuild[]): Fixes {
+  const patches: Patch[] = [];
+  const statuses: FixStatus[] = [];
+  const add = (result: { patch?: Patch; status: FixStatus }) => {
+    statuses.push(result.status);
+    if (result.patch) patches.push(result.patch);
+  };
+  for (const { build, editMapPrototype, textInitializers } of builds) {
+    add(checkedPatch(`edit-map consume (${build})`, editMapPrototype, 'consume', () => consumeMatches(editMapPrototype), () => consumeFromFirstEdit));
+    // The three resolvers are one function made three times (`createResolver`); `string`
+    // and `text` add a pass after the merge that needs a real parse to run, so they are
+    // checked by being that same code, and `resolver` (the merge alone) by its probes.
+    const merge = (textInitializers.resolver as { resolveAll?: unknown } | undefined)?.resolveAll;
+    for (const carrier of ['resolver', 'string', 'text']) {
+      const sameCode = (original: unknown) => mergeMatches(merge) && String(original) === String(merge);
+      add(checkedPatch(`text resolveAll of ${carrier} (${build})`, textInitializers[carrier], 'resolveAll', sameCode, (original: Resolver) => linearTextResolver(original)));
+    }
+  }
+  return { patches, statuses };
+}
+
+/** The warning for fixes that cannot be applied, or `undefined` when all are. */
+export function fixesOffWarning(statuses: readonly FixStatus[]): string | undefined {
+  const skipped = statuses.filter((status) => !status.applied);
+  if (skipped.length === 0) return undefined;
+  return `mlpost: micromark is not the version its speed fixes were written for, so they are off (parsing is correct; long lists and links parse as slowly as upstream): ${skipped.map((status) => `${status.name}: ${status.reason}`).join('; ')}`;
+}
+
+let fixes: Fixes | undefined;
+
+/** Find and check the fixes once per process; warn once if any cannot be applied. */
+function loadFixes(): Fixes {
+  if (fixes) return fixes;
+  try {
+    fixes = planFixes(loadMicromarkBuilds());
+  } catch (error) {
+    fixes = { patches: [], statuses: [{ name: 'micromark files', applied: false, reason: error instanceof Error ? error.message : String(error) }] };
+  }
+  const warning = fixesOffWarning(fixes.statuses);
+  if (warning) process.emitWarning(warning, { code: 'MLPOST_MICROMARK_FIXES_OFF' });
+  return fixes;
+}
+
+/** Which fixes are applied while mlpost parses, and why any is not. */
+export function micromarkFixStatus(): readonly FixStatus[] {
+  return loadFixes().statuses;
+}
+
+let depth = 0;
+
+/** Run `parse` (synchronous) with the fixes in place, and put micromark back afterwards. */
+export function withMicromarkFixes<T>(parse: () => T): T {
+  const { patches } = loadFixes();
+  if (depth++ === 0) for (const patch of patches) patch.target[patch.key] = patch.replacement;
+  try {
+    return parse();
+  } finally {
+    if (--depth === 0) for (const patch of patches) patch.target[patch.key] = patch.original;
+  }
+}

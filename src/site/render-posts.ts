@@ -1,0 +1,101 @@
+/**
+ * Render stage of a site build: the posts the scan could not take from the previous
+ * build or the cache are rendered — on worker threads, started as soon as there are
+ * enough posts to pay for them (so their start-up overlaps the scan), else in this
+ * thread — and each page is written as soon as it exists. Posts are reported in path
+ * order, each once every earlier one is done.
+ */
+import { availableParallelism } from 'node:os';
+import type { VFileMessage } from 'vfile-message';
+import type { BuildContext } from './build-context.js';
+import { sitePostPage } from './post-page.js';
+import { renderJob, type RenderJob, type RenderJobResult } from './render-job.js';
+import { RenderPool } from './render-pool.js';
+import type { PostOrigin, ScannedPost, SitePost } from './scan.js';
+import { toVFileMessages } from './stored-post.js';
+import { writePost } from './write-site.js';
+
+/** Posts to render before worker threads are worth starting. */
+export const MIN_POSTS_FOR_WORKERS = 8;
+
+/** How the render stage runs and what it tells its caller. */
+export interface RenderStageOptions {
+  /** Render threads: 0 renders in the calling thread; default the core count for big builds. */
+  workers?: number;
+  /** Called once the scan is over and the stage knows how many posts it must render. */
+  onStart?: (event: { total: number; toRender: number; workers: number }) => void;
+  /** Called once per post, in path order, with its diagnostics. */
+  onPost?: (event: { path: string; messages: readonly VFileMessage[]; done: number; total: number; origin: PostOrigin }) => void;
+}
+
+/** Every readable post (with its page written, or `origin: 'failed'`), and the site-level problems. */
+export interface RenderStageResult {
+  posts: SitePost[];
+  /** `file:line:col: error: …` lines for posts that could not be read or rendered. */
+  problems: string[];
+}
+
+/** Give every scanned post its page. */
+export async function renderPosts(context: BuildContext, scanned: Iterable<ScannedPost>, options: RenderStageOptions = {}): Promise<RenderStageResult> {
+  const { files, settings } = context;
+  const posts: Array<SitePost | undefined> = [];
+  const problems: string[] = [];
+  const toRender: Array<{ post: SitePost; job: RenderJob }> = [];
+  const rendering: Array<Promise<void>> = [];
+  let pool: RenderPool | undefined;
+  const threads = (pending: number) => options.workers ?? (pending >= MIN_POSTS_FOR_WORKERS ? availableParallelism() : 0);
+  const dispatch = ({ post, job }: { post: SitePost; job: RenderJob }) => {
+    rendering.push(pool!.render(job).then((rendered) => finish(post, rendered), (error: Error) => finish(post, error)));
+  };
+
+  let reported = 0;
+  const report = () => {
+    while (reported < posts.length) {
+      const post = posts[reported];
+      if (post && !post.record && post.origin !== 'failed') return;
+      reported++;
+      if (!post) continue;
+      options.onPost?.({ path: post.shown, messages: toVFileMessages(post.record?.messages ?? []), done: reported, total: posts.length, origin: post.origin });
+    }
+  };
+  function finish(post: SitePost, rendered: RenderJobResult | Error): void {
+    if (rendered instanceof Error) {
+      post.origin = 'failed';
+      problems.push(`${post.shown}:1:1: error: mlpost failed to render this post: ${rendered.message.split('\n')[0]} [render-failed]`);
+    } else {
+      post.origin = 'rendered';
+      post.record = writePost(files, post, rendered.stored, rendered.page);
+    }
+    report();
+  }
+
+  try {
+    for (const item of scanned) {
+      if (item.state === 'unreadable') {
+        problems.push(item.problem);
+        posts.push(undefined);
+        continue;
+      }
+      posts.push(item.post);
+      if (item.state === 'cached') item.post.record = writePost(files, item.post, item.stored, sitePostPage(item.stored.data, item.stored.html, settings.page));
+      if (item.state !== 'render') continue;
+      toRender.push(item);
+      if (pool) dispatch(item);
+      else if (threads(toRender.length) > 0) {
+        pool = new RenderPool(threads(toRender.length), settings);
+        toRender.forEach(dispatch);
+      }
+    }
+    options.onStart?.({ total: posts.length, toRender: toRender.length, workers: pool?.size ?? 0 });
+    report();
+    if (pool) await Promise.all(rendering);
+    else {
+      for (const { post, job } of toRender) {
+        finish(post, await renderJob(job, settings).catch((error: unknown) => (error instanceof Error ? error : new Error(String(error)))));
+      }
+    }
+  } finally {
+    await pool?.close();
+  }
+  return { posts: posts.filter((post): post is SitePost => post !== undefined), problems };
+}
