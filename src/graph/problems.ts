@@ -10,6 +10,11 @@ export interface GraphProblem {
   line?: number;
   column?: number;
   ruleId: string;
+  /**
+   * The engine failed, not the graph (it crashed, or was still reloading): the same DOT
+   * may draw next time, so the result must not be cached or remembered.
+   */
+  transient?: true;
 }
 
 /**
@@ -58,6 +63,7 @@ export function problemsFromMessages(messages: readonly EngineMessage[], dot: st
     if (seen.has(key)) continue;
     seen.add(key);
     const problem: GraphProblem = { severity: entry.level, message: `Graphviz: ${message}`, ruleId: ruleOf(entry) };
+    if (entry.transient) problem.transient = true;
     const line = lineOf(entry.message, dot);
     if (line !== undefined) problem.line = line;
     problems.push(problem);

@@ -64,8 +64,7 @@ function renderCached(renderer: GraphRenderer, cache: DiskCache | undefined, dot
     }
   }
   const result = renderer.render(dot, { engine, idPrefix, title });
-  const transient = result.problems.some((problem) => problem.message.includes('Graphviz crashed') || problem.message.includes('not available'));
-  if (!transient) cache.set(key, JSON.stringify(result));
+  if (!result.problems.some((problem) => problem.transient)) cache.set(key, JSON.stringify(result));
   return result;
 }
 

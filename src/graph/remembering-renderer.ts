@@ -24,8 +24,7 @@ export function rememberingRenderer(renderer: GraphRenderer): GraphRenderer {
       const known = memo.get(key);
       if (known) return structuredClone(known);
       const result = renderer.render(dot, options);
-      const transient = result.problems.some((problem) => /crashed|not available/.test(problem.message));
-      if (!transient) {
+      if (!result.problems.some((problem) => problem.transient)) {
         if (memo.size >= MEMO_LIMIT) memo.clear();
         memo.set(key, structuredClone(result));
       }

@@ -100,7 +100,7 @@ class EnginePool {
       }
     }
     const why = failures.length > 0 ? `Graphviz crashed on this graph (${failures[0]})` : 'Graphviz is not available (it crashed and is still reloading)';
-    return { svg: undefined, messages: [{ level: 'error', message: `${why}; the graph is not drawn` }] };
+    return { svg: undefined, messages: [{ level: 'error', message: `${why}; the graph is not drawn`, transient: true }] };
   }
 
   private refill(): void {

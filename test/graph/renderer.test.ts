@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fromHtml } from 'hast-util-from-html';
-import { createGraphRenderer, type GraphRenderer } from '../../src/graph/renderer.js';
+import { createGraphRenderer, type GraphRenderer, type GraphResult } from '../../src/graph/renderer.js';
+import { rememberingRenderer } from '../../src/graph/remembering-renderer.js';
 import { loadVizEngine, type LayoutEngine } from '../../src/graph/engine.js';
 import { isSafeUrl } from '../../src/graph/svg-polish.js';
 
@@ -143,8 +144,9 @@ describe('crash recovery', () => {
     const crashing = await createGraphRenderer({ loadEngine: crashingEngine });
     expect(crashing.render('digraph { a }', { idPrefix: 'g1-' }).problems).toEqual([]);
     const crashed = crashing.render('digraph { CRASH }', { idPrefix: 'g1-' });
-    expect(crashed.problems).toMatchObject([{ severity: 'error', ruleId: 'graph-layout' }]);
+    expect(crashed.problems).toMatchObject([{ severity: 'error', ruleId: 'graph-layout', transient: true }]);
     expect(crashed.problems[0]!.message).toContain('Graphviz crashed on this graph (unreachable)');
+
     expect(crashed.svg).toContain('mlpost-graph-error');
     // Both instances died on that graph; the next graph waits for a reload.
     await crashing.idle();
@@ -168,6 +170,28 @@ describe('crash recovery', () => {
     expect(result.svg).toContain('role="img"');
     expect(crashing.stats.crashes).toBe(1);
     await crashing.idle();
+  });
+});
+
+describe('rememberingRenderer', () => {
+  it('remembers drawings and errors of the graph, never a failure of the engine', () => {
+    const results: GraphResult[] = [
+      { svg: '<svg>1</svg>', problems: [] },
+      { svg: '<svg>box</svg>', problems: [{ severity: 'error', message: 'Graphviz crashed on this graph (x)', ruleId: 'graph-layout', transient: true }] },
+      { svg: '<svg>2</svg>', problems: [] },
+      { svg: '<svg>box</svg>', problems: [{ severity: 'error', message: 'Graphviz: syntax error in line 1', ruleId: 'graph-syntax', line: 1 }] },
+    ];
+    let calls = 0;
+    const inner: GraphRenderer = { build: 'b', version: 'v', loadMs: 0, stats: { renders: 0, crashes: 0 }, idle: async () => undefined, render: () => results[calls++]! };
+    const remembering = rememberingRenderer(inner);
+    const draw = (dot: string) => remembering.render(dot, { idPrefix: 'g1-' });
+    expect(draw('a').svg).toBe('<svg>1</svg>');
+    expect(draw('a').svg).toBe('<svg>1</svg>');
+    expect(draw('b').problems[0]!.transient).toBe(true);
+    expect(draw('b').svg).toBe('<svg>2</svg>');
+    expect(draw('c').problems[0]!.ruleId).toBe('graph-syntax');
+    expect(draw('c').problems[0]!.ruleId).toBe('graph-syntax');
+    expect(calls).toBe(4);
   });
 });
 
