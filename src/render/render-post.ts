@@ -7,7 +7,8 @@ import type { Root } from 'mdast';
 import { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
 import { mlpost, type MlpostOptions } from '../preset.js';
-import { readFrontMatter, type PostFrontMatter } from '../syntax/front-matter.js';
+import { readFrontMatterBlock, type PostFrontMatter } from '../syntax/front-matter.js';
+import { splitFrontMatter } from '../syntax/front-matter-split.js';
 import { mlpostData } from '../types.js';
 import { sharedGraphRenderer } from './graph-step.js';
 import type { PostAsset, TocEntry } from '../types.js';
@@ -76,7 +77,10 @@ export async function renderPost(markdown: string, options: RenderPostOptions = 
   // Lines that would nest thousands deep are cut before the parser (see security/nesting.ts).
   const nested = limitSourceNesting(markdown);
   const limited = limitSourceBrackets(nested.text);
-  const file = new VFile({ value: limited.text, path });
+  // Front matter as Hexo finds it (also without a leading `---`, or `;;;` JSON), blanked
+  // out of the text so the Markdown parser never sees it and lines stay where they were.
+  const split = splitFrontMatter(limited.text);
+  const file = new VFile({ value: split.body, path });
   if (nested.place) {
     report(file, 'error', `a line opens more than ${MAX_SOURCE_DEPTH} nested quotes or lists: the rest of it is text`, nested.place, 'nesting-too-deep', 'mlpost:security');
   }
@@ -89,7 +93,7 @@ export async function renderPost(markdown: string, options: RenderPostOptions = 
   let frontMatter: PostFrontMatter;
   try {
     const tree = processor.parse(file);
-    frontMatter = readFrontMatter(tree, file, { timezone });
+    frontMatter = split.frontMatter ? readFrontMatterBlock(split.frontMatter, file, { timezone }) : { title: undefined, date: undefined, updated: undefined, tags: [], categories: [], extra: {} };
     const hast = await processor.run(tree, file);
     html = processor.stringify(hast, file);
   } catch (error) {
