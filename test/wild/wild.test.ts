@@ -23,6 +23,8 @@ interface KnownGap {
 /** Posts where mlpost is not yet as good as the blog (issue 14, deliverables 1–4). */
 export const KNOWN_GAPS: readonly KnownGap[] = [
   { post: 'ashitemaru-hello-world.md', oracle: { typeset: 5, errors: 0 }, mlpost: { typeset: 4, errors: 2 }, whole: true },
+  { post: 'cofess-linear-regression.md', oracle: { typeset: 8, errors: 0 }, mlpost: { typeset: 6, errors: 0 }, whole: true },
+  { post: 'criss-wang-gradient-descent.md', oracle: { typeset: 21, errors: 0 }, mlpost: { typeset: 19, errors: 0 }, whole: true },
   { post: 'fresh88888888-dpo.md', oracle: { typeset: 5, errors: 0 }, mlpost: { typeset: 3, errors: 0 }, whole: false },
   { post: 'icecreamww-hmm.md', oracle: { typeset: 14, errors: 0 }, mlpost: { typeset: 13, errors: 0 }, whole: true },
   { post: 'jianjiansha-gan.md', oracle: { typeset: 17, errors: 0 }, mlpost: { typeset: 1, errors: 1 }, whole: false },
