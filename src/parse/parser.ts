@@ -3,8 +3,11 @@
  * extensions registered by the later steps), with two things around it that every entry
  * of mlpost must have, not only `renderPost`:
  *
- * - the source limits (`src/limits/source.ts`) applied to the text first; the limited text
- *   becomes the file's value, so positions and source slices agree;
+ * - the source limits (`src/limits/source.ts`) applied to the text first;
+ * - the front matter found as Hexo finds it (`src/syntax/front-matter-split.ts`: also without
+ *   a leading `---`, or `;;;` JSON), kept on `file.data.frontMatter` and blanked out of the
+ *   text, so lines and offsets stay where the author wrote them; the blanked text becomes
+ *   the file's value, so positions and source slices agree;
  * - micromark's speed fixes (`micromark-fixes/`) in place for the parse only.
  *
  * As a plugin it sets the processor's parser, so it also takes over from a remark-parse
@@ -17,14 +20,24 @@ import type { Processor } from 'unified';
 import type { VFile } from 'vfile';
 import { limitSource } from '../limits/source.js';
 import { withMicromarkFixes } from './micromark-fixes/index.js';
+import { splitFrontMatter, type FrontMatterBlock } from '../syntax/front-matter-split.js';
+
+declare module 'vfile' {
+  interface DataMap {
+    /** The post's front matter as written, found by the parser (`undefined`: none). */
+    frontMatter: FrontMatterBlock | undefined;
+  }
+}
 
 /** The remark plugin that parses. */
 export function remarkMlpostParse(this: Processor) {
   // eslint-disable-next-line @typescript-eslint/no-this-alias -- the parser reads the processor's data at parse time
   const processor = this;
   processor.parser = (document: string, file: VFile): Root => {
-    const text = limitSource(document, file);
+    const split = splitFrontMatter(limitSource(document, file));
+    const text = split.body;
     if (text !== document) file.value = text;
+    file.data.frontMatter = split.frontMatter;
     const data = processor.data();
     return withMicromarkFixes(() =>
       fromMarkdown(text, {

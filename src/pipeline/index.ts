@@ -4,8 +4,8 @@
  *
  * | stage     | tree          | what                                            | code in           |
  * | --------- | ------------- | ----------------------------------------------- | ----------------- |
- * | parse     | text → mdast  | source and depth limits, micromark              | parse/, limits/   |
- * | syntax    | mdast         | front matter, GFM, pandoc, math, Hexo tags      | syntax/, math/    |
+ * | parse     | text → mdast  | limits, front matter, micromark                 | parse/, limits/   |
+ * | syntax    | mdast         | GFM, pandoc, math, Hexo tags, excerpt           | syntax/, math/    |
  * | features  | mdast         | graphs drawn, cells run, code fence attributes  | graph/, cells/    |
  * | html      | mdast → hast  | raw HTML parsed, security checks                | html/, security/  |
  * | enrich    | hast          | ids, math, highlighting, links, outline         | math/, code/, links/, outline/ |

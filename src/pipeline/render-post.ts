@@ -77,7 +77,7 @@ export async function renderPost(markdown: string, options: RenderPostOptions = 
   let frontMatter: PostFrontMatter;
   try {
     const tree = processor.parse(file);
-    frontMatter = readFrontMatter(tree, file, { timezone });
+    frontMatter = readFrontMatter(file, { timezone });
     const hast = await processor.run(tree, file);
     html = processor.stringify(hast, file);
   } catch (error) {

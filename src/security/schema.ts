@@ -53,7 +53,7 @@ export const mlpostSanitizeSchema: Schema = {
   ...defaultSchema,
   tagNames: [
     ...(defaultSchema.tagNames ?? []),
-    'figure', 'figcaption', 'footer', 'cite', 'caption', 'data', 'abbr', 'mark', 'small', 'time', 'colgroup', 'col',
+    'figure', 'figcaption', 'footer', 'cite', 'caption', 'data', 'abbr', 'mark', 'small', 'time', 'colgroup', 'col', 'aside',
     ...SVG_TAG_NAMES,
   ],
   attributes: {

@@ -1,13 +1,14 @@
 /**
  * Hexo front matter: the YAML block between `---` lines at the top of a post (blank
- * lines inside are fine). Reads the fields mlpost uses and reports malformed ones at
- * the author's line; unknown fields are kept in `extra` for themes and adapters.
+ * lines inside are fine), or any form hexo-front-matter accepts (no leading `---`, `;;;`
+ * JSON: see `front-matter-split.ts`). Reads the fields mlpost uses and reports malformed
+ * ones at the author's line; unknown fields are kept in `extra` for themes and adapters.
  */
-import type { Root, Yaml } from 'mdast';
 import type { VFile } from 'vfile';
 import { LineCounter, parseDocument } from 'yaml';
 import { report } from '../diagnostics.js';
 import { parsePostDate, type PostDate } from './date.js';
+import { indentTabs, type FrontMatterBlock } from './front-matter-split.js';
 
 /** What a post says about itself. */
 export interface PostFrontMatter {
@@ -28,19 +29,29 @@ export interface FrontMatterOptions {
   timezone?: string;
 }
 
-/** Read the front matter of a parsed post (an empty record when it has none). */
-export function readFrontMatter(tree: Root, file: VFile, options: FrontMatterOptions = {}): PostFrontMatter {
-  const empty: PostFrontMatter = { title: undefined, date: undefined, updated: undefined, tags: [], categories: [], extra: {} };
-  const node = tree.children.find((child): child is Yaml => child.type === 'yaml');
-  if (!node) return empty;
-  // The YAML starts on the line after the opening `---`.
-  const firstLine = (node.position?.start.line ?? 1) + 1;
+/** Read the front matter that mlpost's parser found in `file` (an empty record when it has none). */
+export function readFrontMatter(file: VFile, options: FrontMatterOptions = {}): PostFrontMatter {
+  const block = file.data.frontMatter;
+  return block ? readFrontMatterBlock(block, file, options) : emptyFrontMatter();
+}
+
+function emptyFrontMatter(): PostFrontMatter {
+  return { title: undefined, date: undefined, updated: undefined, tags: [], categories: [], extra: {} };
+}
+
+/** Read a front-matter block found by `splitFrontMatter`. */
+export function readFrontMatterBlock(block: FrontMatterBlock, file: VFile, options: FrontMatterOptions = {}): PostFrontMatter {
+  const empty = emptyFrontMatter();
+  const firstLine = block.line;
   const lineCounter = new LineCounter();
-  const yaml = node.value.replace(/^\n/, '');
+  // JSON members are read as a YAML flow mapping (JSON is YAML): one brace before them,
+  // so columns on the first line are one to the right, corrected below.
+  const yaml = block.kind === 'json' ? `{${block.data}\n}` : indentTabs(block.data);
+  const columnShift = (line: number) => (block.kind === 'json' && line === 1 ? 1 : 0);
   const document = parseDocument(yaml, { lineCounter, prettyErrors: false, uniqueKeys: true });
   for (const error of document.errors) {
     const at = lineCounter.linePos(errorOffset(yaml, error));
-    report(file, 'error', `front matter is not valid YAML: ${firstSentence(error.message)}`, { line: firstLine + at.line - 1, column: at.col }, 'front-matter-yaml', SOURCE);
+    report(file, 'error', `front matter is not valid ${block.kind === 'json' ? 'JSON' : 'YAML'}: ${firstSentence(error.message)}`, { line: firstLine + at.line - 1, column: Math.max(1, at.col - columnShift(at.line)) }, 'front-matter-yaml', SOURCE);
   }
   if (document.errors.length > 0) return empty;
   let value: unknown;
@@ -66,7 +77,7 @@ export function readFrontMatter(tree: Root, file: VFile, options: FrontMatterOpt
     const offset = pair?.range?.[0];
     if (offset === undefined) return { line: firstLine, column: 1 };
     const at = lineCounter.linePos(offset);
-    return { line: firstLine + at.line - 1, column: at.col };
+    return { line: firstLine + at.line - 1, column: Math.max(1, at.col - columnShift(at.line)) };
   };
 
   const result: PostFrontMatter = { ...empty, extra: record };

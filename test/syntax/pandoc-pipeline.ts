@@ -3,8 +3,7 @@
  * (see the report of the pandoc task): Markdown → HTML string plus messages.
  */
 import { unified } from 'unified';
-import remarkParse from 'remark-parse';
-import remarkFrontmatter from 'remark-frontmatter';
+import { remarkMlpostParse } from '../../src/parse/parser.js';
 import remarkGfm from 'remark-gfm';
 import remarkRehype from 'remark-rehype';
 import rehypeRaw from 'rehype-raw';
@@ -16,8 +15,7 @@ import { remarkImplicitFigures } from '../../src/syntax/implicit-figures.js';
 import { rehypeHighlightCode } from '../../src/code/highlight/index.js';
 
 const processor = unified()
-  .use(remarkParse)
-  .use(remarkFrontmatter, ['yaml'])
+  .use(remarkMlpostParse)
   .use(remarkGfm, { singleTilde: false })
   .use(remarkPandocAttributes)
   .use(remarkImplicitFigures)

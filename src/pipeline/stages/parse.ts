@@ -1,5 +1,5 @@
 /**
- * Stage 1, parse: text → mdast. mlpost's parser (source limits, micromark's speed fixes)
+ * Stage 1, parse: text → mdast. mlpost's parser (source limits, Hexo's front matter, micromark's speed fixes)
  * and the bound on the tree's depth that every later walk relies on.
  */
 import { remarkMlpostParse } from '../../parse/parser.js';
@@ -9,7 +9,7 @@ import type { Stage } from '../step.js';
 export function parseStage(): Stage {
   return {
     name: 'parse',
-    summary: 'text → mdast, with the source and depth limits',
+    summary: 'front matter split off, text → mdast, with the source and depth limits',
     steps: [
       { name: 'parser', use: [remarkMlpostParse], makes: ['mdast', 'text-as-parsed', 'tags-unexpanded'] },
       // Before any other walk: past 100 levels the recursive utilities would overflow.

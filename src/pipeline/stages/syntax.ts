@@ -1,10 +1,9 @@
 /**
  * Stage 2, syntax extensions: the Markdown the posts are written in beyond CommonMark —
- * front matter, GFM, pandoc's extensions, math, Hexo tags, the excerpt split — as mdast.
+ * GFM, pandoc's extensions, math, Hexo tags, the excerpt split — as mdast.
  * Steps that add micromark extensions take part in the parse (their order is the order
  * their constructs are tried); their tree transforms run after it, in this order.
  */
-import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import remarkCjkFriendly from 'remark-cjk-friendly';
 import { remarkPandocMath } from '../../math/remark-pandoc-math.js';
@@ -29,9 +28,8 @@ import type { Stage } from '../step.js';
 export function syntaxStage(options: Readonly<MlpostOptions>): Stage {
   return {
     name: 'syntax',
-    summary: 'front matter, GFM, pandoc extensions, math, Hexo tags, excerpt → mdast',
+    summary: 'GFM, pandoc extensions, math, Hexo tags, excerpt → mdast',
     steps: [
-      { name: 'front-matter', use: [remarkFrontmatter, ['yaml']], needs: ['mdast'] },
       // Pandoc reads `~x~` as a subscript, never as strikethrough: only `~~x~~` strikes.
       { name: 'gfm', use: [remarkGfm, { singleTilde: false }], needs: ['mdast'] },
       { name: 'definition-lists', use: [remarkPandocDefinitionLists], needs: ['mdast'] },

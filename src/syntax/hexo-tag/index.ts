@@ -9,6 +9,7 @@ import type { VFile } from 'vfile';
 import { hexoTagSyntax } from './micromark.js';
 import { hexoTagFromMarkdown } from './mdast.js';
 import { pairHexoTags } from './pair.js';
+import { pairInlineTags } from './pair-inline.js';
 import { builtinTagHandlers, expandHexoTags, type TagHandler } from './tags.js';
 import type { TagSiteOptions } from './handlers/site.js';
 
@@ -26,6 +27,7 @@ export function remarkHexoTags(this: Processor, options: HexoTagOptions = {}) {
   const site: TagSiteOptions = { siteRoot: options.siteRoot, codeDir: options.codeDir, posts: options.posts };
   return (tree: Root, file: VFile): void => {
     pairHexoTags(tree, file);
+    pairInlineTags(tree, file);
     expandHexoTags(tree, file, handlers, site);
   };
 }
@@ -36,6 +38,8 @@ export type { HexoTag, HexoTagBlock, HexoTagText } from './mdast.js';
 export { parseTag, splitArguments } from './arguments.js';
 export { parseBlockquoteFooter, linkText } from './blockquote.js';
 export { BODY_TAGS, pairHexoTags } from './pair.js';
+export { INLINE_PAIR_TAGS, pairInlineTags } from './pair-inline.js';
+export { themeTagHandlers } from './handlers/theme/index.js';
 export { builtinTagHandlers, expandHexoTags, unknownTagPlaceholder } from './tags.js';
 export type { AnyHexoTag, TagContext, TagHandler } from './tags.js';
 export { hexoBuiltinTagHandlers } from './handlers/index.js';

@@ -15,7 +15,7 @@ import { parseTag } from './arguments.js';
 export const BODY_TAGS: ReadonlySet<string> = new Set(['blockquote', 'quote', 'codeblock', 'code', 'pullquote', 'raw']);
 
 /** Tags whose body is text, not Markdown: only `rawBody` matters, tag lines in it are text. */
-export const RAW_BODY_TAGS: ReadonlySet<string> = new Set(['codeblock', 'code', 'raw']);
+export const RAW_BODY_TAGS: ReadonlySet<string> = new Set(['codeblock', 'code', 'raw', 'mathjax', 'math']);
 
 const SOURCE = 'mlpost:hexo-tag';
 

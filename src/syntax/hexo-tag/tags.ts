@@ -10,6 +10,8 @@ import { report } from '../../diagnostics.js';
 import { parseBlockquoteFooter } from './blockquote.js';
 import type { HexoTag, HexoTagBlock, HexoTagText } from './mdast.js';
 import { hexoBuiltinTagHandlers } from './handlers/index.js';
+import { themeTagHandlers } from './handlers/theme/index.js';
+import { isInlineBlock } from './pair-inline.js';
 import type { TagSiteOptions } from './handlers/site.js';
 
 /** Any of the three tag nodes. */
@@ -57,11 +59,12 @@ function footerNode(footer: NonNullable<ReturnType<typeof parseBlockquoteFooter>
   return { type: 'hexoTagFooter', data: { hName: 'footer', hChildren: parts } } as unknown as RootContent;
 }
 
-/** The handlers mlpost knows by default. */
+/** The handlers mlpost knows by default: Hexo's own tags, then the themes' and plugins'. */
 export const builtinTagHandlers: Readonly<Record<string, TagHandler>> = Object.freeze({
   blockquote: blockquoteHandler,
   quote: blockquoteHandler,
   ...hexoBuiltinTagHandlers,
+  ...themeTagHandlers,
 });
 
 /** A visible stand-in for a tag nobody handles, with the tag's text escaped. */
@@ -70,7 +73,10 @@ export function unknownTagPlaceholder(tag: AnyHexoTag, flow: boolean): RootConte
   const properties = { className: ['mlpost-unknown-tag'], dataTag: tag.name };
   const label = { type: 'text', value: text } as const;
   if (!flow) {
-    return [{ type: 'hexoTagPlaceholder', data: { hName: 'code', hProperties: properties, hChildren: [label] } } as unknown as PhrasingContent];
+    const code = { type: 'hexoTagPlaceholder', data: { hName: 'code', hProperties: properties, hChildren: [label] } } as unknown as PhrasingContent;
+    // A pair inside a line keeps its body after the placeholder.
+    const inner = tag.type === 'hexoTagBlock' && tag.children[0]?.type === 'paragraph' ? tag.children[0].children : [];
+    return [code, ...inner];
   }
   const body = tag.type === 'hexoTagBlock' ? tag.children : [];
   return [
@@ -98,7 +104,7 @@ function expandChildren(parent: Parent, file: VFile, handlers: Readonly<Record<s
   for (const child of parent.children as RootContent[]) {
     if (child.type === 'hexoTag' || child.type === 'hexoTagText' || child.type === 'hexoTagBlock') {
       if (child.type === 'hexoTagBlock') expandChildren(child, file, handlers, site);
-      const flow = child.type !== 'hexoTagText';
+      const flow = child.type !== 'hexoTagText' && !isInlineBlock(child);
       if (child.unterminatedQuote) {
         report(file, 'warning', `a quote in the arguments of \`{% ${child.name} %}\` is never closed`, child.position, 'hexo-tag-quote', 'mlpost:hexo-tag');
       }
