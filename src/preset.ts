@@ -73,6 +73,11 @@ export interface MlpostOptions {
    * `false`: raw HTML is kept, script URLs are only warned about.
    */
   sanitize?: boolean;
+  /**
+   * Highlight code blocks at build time (highlight.js grammars). Default `true`; `false`
+   * leaves `<pre><code class="language-x">` for another highlighter (Hexo's, a theme's).
+   */
+  highlight?: boolean;
 }
 
 const emptyOptions: Readonly<MlpostOptions> = Object.freeze({});
@@ -128,7 +133,7 @@ export function rehypeMlpostPlugins(options: Readonly<MlpostOptions> = emptyOpti
     [rehypeEquationRefs],
     [rehypeMath, options.math ?? {}],
     // After math: display math is also `pre > code`.
-    [rehypeHighlightCode],
+    ...(options.highlight === false ? [] : [[rehypeHighlightCode] as PluginEntry]),
     ...(options.externalLinks === false ? [] : [[rehypeExternalLinks, { siteUrl: options.siteUrl }] as PluginEntry]),
     // After every step that makes ids, before the outline reads them.
     [rehypeUniqueIds],
