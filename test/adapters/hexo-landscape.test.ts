@@ -6,54 +6,13 @@
  * then served and opened in Chromium. Runs on `dist/` (packed by `npm pack`).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Visit } from '../browser/site-visit.js';
 import { countsOf, openThemeSession, problemsOf, schemeColours, visitPages, type ThemeSession } from '../browser/theme-pages.js';
-import { hexo, makeHexoBlog, type HexoRun } from './hexo-blog.js';
+import { BLOG_FIXTURES, FAVICON, blogPosts, cellSummary, exampleCellFences, hexo, makeHexoBlog, recordTimes, renderedFiles, type HexoRun } from './hexo-blog.js';
 import { removeSite, repoRoot } from './site.js';
-
-const EXAMPLE_POSTS = join(repoRoot, 'example-site/posts');
-const BLOG_FIXTURES = join(repoRoot, 'fixtures/adapters/hexo/blog');
-/** A 1×1 PNG: landscape links `/favicon.png`, which a real blog has. */
-export const FAVICON = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR4nGNgYPj/HwADAgH/eL9GtQAAAABJRU5ErkJggg==', 'base64');
-
-/** The example posts and the fixtures of `fixtures/adapters/hexo/blog/` (but `only`), as blog files. */
-export function blogPosts(except: readonly string[] = []): Record<string, string | Buffer> {
-  const files: Record<string, string | Buffer> = {};
-  for (const name of readdirSync(EXAMPLE_POSTS)) files[`source/_posts/${name}`] = readFileSync(join(EXAMPLE_POSTS, name));
-  for (const name of ['diagnostics.md', 'asset-post.md', 'asset-post/dot.svg', 'next-tags.md']) {
-    if (!except.includes(name)) files[`source/_posts/${name}`] = readFileSync(join(BLOG_FIXTURES, name));
-  }
-  return files;
-}
-
-/** `hmm`/`rnn` fences in the example posts (each must become a cell figure). */
-export function exampleCellFences(): number {
-  const fence = /^ {0,3}(?:`{3,}|~{3,})[ \t]*(?:(?:hmm|rnn)\b.*|\{(?:[^\n]*\s)?\.(?:hmm|rnn)(?=[\s}])[^\n]*\})[ \t]*$/gm;
-  return readdirSync(EXAMPLE_POSTS).reduce((count, name) => count + [...readFileSync(join(EXAMPLE_POSTS, name), 'utf8').matchAll(fence)].length, 0);
-}
-
-/** Lines `mlpost: rendered …` of a `--debug` run: what mlpost rendered. */
-export function renderedFiles(run: HexoRun): string[] {
-  return [...run.log.matchAll(/DEBUG mlpost: rendered (.+)$/gm)].map((match) => match[1]!);
-}
-
-/** `mlpost: cells: N run, M from the cache, F failed`. */
-export function cellSummary(run: HexoRun): string | undefined {
-  return /mlpost: cells: (.+)$/m.exec(run.log)?.[1];
-}
-
-/** Record a blog's build times in `test-output/hexo-build-times.json` (merged by blog name). */
-export function recordTimes(blog: string, times: Record<string, number>): void {
-  const folder = join(repoRoot, 'test-output');
-  mkdirSync(folder, { recursive: true });
-  const path = join(folder, 'build-times.json');
-  const all = existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>) : {};
-  all[blog] = Object.fromEntries(Object.entries(times).map(([key, ms]) => [key, Math.round(ms)]));
-  writeFileSync(path, `${JSON.stringify(all, null, 2)}\n`);
-}
 
 describe('hexo-renderer-mlpost with the landscape theme (real hexo generate)', () => {
   let blog: string;
