@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Visit } from '../browser/site-visit.js';
 import { countsOf, openThemeSession, problemsOf, schemeColours, visitPages, type ThemeSession } from '../browser/theme-pages.js';
-import { BLOG_FIXTURES, FAVICON, blogPosts, cellSummary, exampleCellFences, hexo, makeHexoBlog, recordTimes, renderedFiles, type HexoRun } from './hexo-blog.js';
+import { BLOG_FIXTURES, FAVICON, blogPosts, cellSummary, exampleCellFences, hexo, makeHexoBlog, recordTimes, renderedFiles, startHexo, type HexoRun } from './hexo-blog.js';
 import { removeSite, repoRoot } from './site.js';
 
 describe('hexo-renderer-mlpost with the landscape theme (real hexo generate)', () => {
@@ -132,6 +132,22 @@ describe('hexo-renderer-mlpost with the landscape theme (real hexo generate)', (
       writeFileSync(configPath, config);
     }
   });
+
+  it('re-renders only the edited post under hexo generate --watch', async () => {
+    const watch = startHexo(blog, ['generate', '--watch', '--debug']);
+    try {
+      await watch.waitFor(/watching for file changes/);
+      const before = watch.log().length;
+      const post = join(blog, 'source/_posts/feature-tour.md');
+      writeFileSync(post, `${readFileSync(post, 'utf8')}\nA line added while Hexo watches: $x^2$.\n`);
+      await watch.waitFor(/Generated: feature-tour\/index\.html/, before);
+      const rendered = [...watch.log().slice(before).matchAll(/DEBUG mlpost: rendered (.+)$/gm)].map((match) => match[1]);
+      expect(new Set(rendered)).toEqual(new Set(['source/_posts/feature-tour.md', 'a tag body in source/_posts/feature-tour.md', 'a fragment']));
+      expect(page('feature-tour/index.html')).toContain('A line added while Hexo watches: <span class="katex">');
+    } finally {
+      watch.child.kill();
+    }
+  }, 120_000);
 
   describe('in Chromium', () => {
     it('loads every page without console errors or missing files', () => {
