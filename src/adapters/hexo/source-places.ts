@@ -77,11 +77,17 @@ export function placeholderLines(original: string, rendered: string): (line: num
   }
   if (segments.length === 0) return (line) => line;
   segments.push([segmentStart, rendered.length]);
+  const lineAt = (text: string, offset: number) => countLines(text.slice(0, offset)) + 1;
   for (const [start, end] of segments) {
     const text = rendered.slice(start, end);
     const at = original.indexOf(text, searchFrom);
     if (at < 0) break;
-    anchors.push({ rendered: countLines(rendered.slice(0, start)) + 1, original: countLines(original.slice(0, at)) + 1 });
+    // A placeholder's line is the line its tag starts on; the segment after it counts
+    // from its first whole line (its first, partial line is the placeholder's).
+    if (start > 0) anchors.push({ rendered: lineAt(rendered, start), original: lineAt(original, searchFrom) });
+    const newline = start > 0 ? text.indexOf('\n') : -1;
+    const skip = start > 0 ? newline + 1 : 0;
+    if (start === 0 || newline >= 0) anchors.push({ rendered: lineAt(rendered, start + skip), original: lineAt(original, at + skip) });
     searchFrom = at + text.length;
   }
   return (line) => {
