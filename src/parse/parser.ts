@@ -29,12 +29,20 @@ declare module 'vfile' {
   }
 }
 
+/** Options of {@link remarkMlpostParse}. */
+export interface ParseOptions {
+  /** Find front matter at the top of the text. Default `true`; `false` where the host took it off already (Hexo, Astro). */
+  frontMatter?: boolean;
+}
+
 /** The remark plugin that parses. */
-export function remarkMlpostParse(this: Processor) {
+export function remarkMlpostParse(this: Processor, options: Readonly<ParseOptions> = {}) {
+  const readFrontMatter = options.frontMatter !== false;
   // eslint-disable-next-line @typescript-eslint/no-this-alias -- the parser reads the processor's data at parse time
   const processor = this;
   processor.parser = (document: string, file: VFile): Root => {
-    const split = splitFrontMatter(limitSource(document, file));
+    const limited = limitSource(document, file);
+    const split = readFrontMatter ? splitFrontMatter(limited) : { body: limited, frontMatter: undefined };
     const text = split.body;
     if (text !== document) file.value = text;
     file.data.frontMatter = split.frontMatter;

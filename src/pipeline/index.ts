@@ -31,7 +31,7 @@ export type { MlpostOptions } from './options.js';
 /** The six stages with `options` applied, in order. */
 export function mlpostStages(options: Readonly<MlpostOptions> = emptyOptions): Stage[] {
   return [
-    parseStage(),
+    parseStage(options),
     syntaxStage(options),
     featuresStage(options),
     htmlStage(options, { bridge: true }),
@@ -60,5 +60,5 @@ export function rehypeMlpost(this: Processor, options: Readonly<MlpostOptions> =
 }
 
 function remarkSteps(options: Readonly<MlpostOptions>) {
-  return stepsOf([parseStage(), syntaxStage(options), featuresStage(options)]);
+  return stepsOf([parseStage(options), syntaxStage(options), featuresStage(options)]);
 }

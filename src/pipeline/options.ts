@@ -9,6 +9,11 @@ import type { DiskCache } from '../cache/disk-cache.js';
 
 /** Options shared by the whole pipeline. */
 export interface MlpostOptions {
+  /**
+   * Read front matter at the top of the text, in every form Hexo accepts. Default `true`;
+   * the Hexo and Astro adapters turn it off, because their hosts take it off first.
+   */
+  frontMatter?: boolean;
   /** Hexo tag handlers to add or replace, by tag name. */
   tags?: Readonly<Record<string, TagHandler>>;
   /** What Hexo tags need to know about the site: its folder, `include_code`'s folder, the posts `post_link` can name. */
@@ -36,6 +41,11 @@ export interface MlpostOptions {
    * `false`: raw HTML is kept, script URLs are only warned about.
    */
   sanitize?: boolean;
+  /**
+   * Highlight code blocks at build time (highlight.js grammars). Default `true`; `false`
+   * leaves `<pre><code class="language-x">` for another highlighter (Hexo's, a theme's).
+   */
+  highlight?: boolean;
 }
 
 export const emptyOptions: Readonly<MlpostOptions> = Object.freeze({});

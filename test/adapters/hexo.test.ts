@@ -1,7 +1,8 @@
 /**
- * The Hexo adapter, end to end: the real `hexo` package generates a small site holding the
- * seed post, with mlpost registered by the README's one-line script (copied verbatim from
- * `fixtures/adapters/hexo/scripts/mlpost.js`). Runs on the compiled `dist/`.
+ * The Hexo adapter through its programmatic entry, end to end: the real `hexo` package
+ * generates a small site (a bare theme) holding the seed post, with mlpost registered by a
+ * `scripts/` file calling `registerMlpost` (mlpost highlighting the code). The package
+ * `hexo-renderer-mlpost` with real themes is `hexo-landscape.test.ts`. Runs on `dist/`.
  */
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, readFileSync } from 'node:fs';
@@ -38,15 +39,14 @@ describe('Hexo adapter (real hexo generate)', () => {
   let guards: string;
 
   beforeAll(() => {
-    ({ site, engines } = buildHexoSite(readFileSync(join(fixtures, 'scripts/mlpost.js'), 'utf8')));
+    ({ site, engines } = buildHexoSite("require('mlpost/hexo').registerMlpost(hexo, { highlighter: 'mlpost' });\n"));
     seed = readFileSync(join(site, 'public/2019/09/12/rnn_intro/index.html'), 'utf8');
     guards = readFileSync(join(site, 'public/2020/01/02/guards/index.html'), 'utf8');
   }, 90_000);
   afterAll(() => removeSite(site));
 
-  it('renders blockquote bodies through renderSync with the markdown engine (mlpost)', () => {
-    // Two in the seed, one in guards.md.
-    expect(engines.filter((engine) => engine === 'markdown')).toHaveLength(3);
+  it('renders blockquote bodies through mlpost, asynchronously (no renderSync)', () => {
+    expect(engines.filter((engine) => engine === 'markdown')).toHaveLength(0);
     const quotes = seed.match(/<blockquote>[\s\S]*?<\/blockquote>/g) ?? [];
     expect(quotes).toHaveLength(2);
     // mlpost's east-Asian line breaks inside the body: no space where the source broke a line.

@@ -27,7 +27,8 @@ export function makeSite(prefix: string): string {
   const modules = join(site, 'node_modules');
   mkdirSync(modules);
   for (const name of readdirSync(join(repoRoot, 'node_modules'))) {
-    if (name === '.bin' || name.startsWith('.')) continue;
+    // `mlpost` is the repository itself (the workspace's link) and is installed below.
+    if (name === '.bin' || name.startsWith('.') || name === 'mlpost' || name === 'hexo-renderer-mlpost') continue;
     symlinkSync(join(repoRoot, 'node_modules', name), join(modules, name));
   }
   const mlpostDir = join(modules, 'mlpost');

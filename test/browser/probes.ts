@@ -13,7 +13,8 @@ export type Problems = string[];
 export async function probeKatex(): Promise<{ formulas: number; problems: Problems; fontsLoaded: string[] }> {
   await document.fonts.ready;
   const problems: string[] = [];
-  const formulas = [...document.querySelectorAll<HTMLElement>('.katex')].filter((el) => !el.closest('details:not([open])'));
+  // Formulas the page hides on purpose (a closed <details>, a theme's inactive tab) are not laid out.
+  const formulas = [...document.querySelectorAll<HTMLElement>('.katex')].filter((el) => !el.closest('details:not([open])') && el.checkVisibility());
   formulas.forEach((el, index) => {
     const source = el.querySelector('annotation')?.textContent?.slice(0, 60) ?? el.textContent?.slice(0, 60) ?? '';
     const box = el.getBoundingClientRect();

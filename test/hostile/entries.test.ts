@@ -11,7 +11,10 @@ import { unified } from 'unified';
 import { VFile } from 'vfile';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mlpost } from '../../src/pipeline/index.js';
-import { registerMlpost, type HexoLike, type HexoRenderer } from '../../src/adapters/hexo/index.js';
+import type { HexoLike } from '../../src/adapters/hexo/hexo-api.js';
+import { createRenderers } from '../../src/adapters/hexo/render.js';
+import { SourcePlaces } from '../../src/adapters/hexo/source-places.js';
+import { PostFiles } from '../../src/adapters/hexo/post-files.js';
 import { mlpostAstro } from '../../src/adapters/astro/index.js';
 import { closeEngines, sharedGraphRenderer } from '../../src/engines/index.js';
 import { MAX_BRACKET_DEPTH, MAX_SOURCE_DEPTH } from '../../src/limits/source.js';
@@ -42,27 +45,23 @@ describe('guards at every entry', () => {
     }
   });
 
-  it('the Hexo renderer: the errors in Hexo’s log at file:line:col, whole page', async () => {
+  it('the Hexo renderers (async for posts, sync for tag bodies): the errors in Hexo’s log at file:line:col, whole page', async () => {
     const logged: string[] = [];
-    let render: HexoRenderer | undefined;
-    const hexo: HexoLike = {
+    const hexo = {
+      base_dir: '/blog',
       config: {},
-      log: { warn: (line) => logged.push(String(line)), error: (line) => logged.push(String(line)), info: () => undefined },
-      render: { renderSync: () => '' },
-      extend: {
-        renderer: { register: (name, _output, fn) => { if (name === 'md') render = fn; } },
-        tag: { register: () => undefined },
-        filter: { register: () => undefined },
-        generator: { register: () => undefined },
-      },
-    };
-    await registerMlpost(hexo, { graph: await sharedGraphRenderer() });
+      log: { debug: () => undefined, info: () => undefined, warn: (line: unknown) => logged.push(String(line)), error: (line: unknown) => logged.push(String(line)) },
+    } as unknown as HexoLike;
+    const renderers = createRenderers({ hexo, pipeline: { graph: await sharedGraphRenderer() }, highlighter: 'mlpost', places: new SourcePlaces('/blog'), files: new PostFiles() });
+    await renderers.ready();
     for (const [name, text] of Object.entries(HOSTILE)) {
-      logged.length = 0;
-      const html = render!({ text, path: `source/_posts/${name}.md` });
-      expect(html).toContain(`<p>${END}</p>`);
-      expect(logged.length).toBeGreaterThan(0);
-      for (const line of logged) expect(line).toMatch(new RegExp(`^source/_posts/${name}\\.md:\\d+:\\d+: error: .* \\[nesting-too-deep\\]$`));
+      for (const render of [renderers.renderAsync, renderers.renderSync]) {
+        logged.length = 0;
+        const html = await render({ text, path: `/blog/source/_posts/${name}.md` });
+        expect(html).toContain(`<p>${END}</p>`);
+        expect(logged.length).toBeGreaterThan(0);
+        for (const line of logged) expect(line).toMatch(new RegExp(`^source/_posts/${name}\\.md:\\d+:\\d+: error: .* \\[nesting-too-deep\\]$`));
+      }
     }
   });
 
@@ -70,8 +69,8 @@ describe('guards at every entry', () => {
     let renderMarkdown: (text: string) => Promise<string>;
     beforeAll(async () => {
       let markdown: Record<string, unknown> = {};
-      const setup = mlpostAstro().hooks['astro:config:setup'] as unknown as (options: unknown) => Promise<void>;
-      await setup({ config: { markdown: {}, site: undefined, root: new URL('file:///') }, updateConfig: (update: { markdown: Record<string, unknown> }) => { markdown = update.markdown; }, logger: { warn: () => undefined } });
+      const setup = mlpostAstro({ styles: false }).hooks['astro:config:setup'] as unknown as (options: unknown) => Promise<void>;
+      await setup({ config: { markdown: {}, site: undefined, root: new URL('file:///') }, updateConfig: (update: { markdown: Record<string, unknown> }) => { markdown = update.markdown; }, injectScript: () => undefined, logger: { warn: () => undefined } });
       const astro = createRequire(createRequire(import.meta.url).resolve('astro/package.json'));
       const { createMarkdownProcessor } = (await import(pathToFileURL(astro.resolve('@astrojs/markdown-remark')).href)) as {
         createMarkdownProcessor: (options: Record<string, unknown>) => Promise<{ render: (text: string) => Promise<{ code: string }> }>;

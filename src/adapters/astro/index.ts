@@ -22,14 +22,28 @@
  * written for pandoc's `markdown-smart`), and syntax highlighting (Shiki runs before the
  * user's rehype plugins and would swallow the `language-math` code that mlpost turns into
  * KaTeX). Astro's processor runs asynchronously, so Graphviz loads on the first graph.
+ *
+ * Styles: KaTeX's CSS (with its fonts) and mlpost's content stylesheet are imported into
+ * every page through `injectScript('page-ssr', …)`, Astro's way for an integration to add
+ * CSS; Vite bundles them with the fonts. They only style KaTeX's and mlpost's classes, so
+ * pages without math or mlpost output are left as they were. mlpost's colours stay light
+ * unless `darkMode` says how the site switches (`'media'`, or a selector such as `.dark`).
  */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { AstroConfig, AstroIntegration } from 'astro';
 import { rehypeMlpost, remarkMlpost, type MlpostOptions } from '../../pipeline/index.js';
+import { CONTENT_STYLESHEET, contentStylesheet, katexStylesheetPath, type DarkMode } from '../styles.js';
 
-/** Options for {@link mlpostAstro}: the pipeline's own. */
-export type AstroMlpostOptions = MlpostOptions;
+/** Options for {@link mlpostAstro}: the pipeline's own, and the styles'. */
+export interface AstroMlpostOptions extends MlpostOptions {
+  /** Add KaTeX's and mlpost's CSS to the pages. Default `true`. */
+  styles?: boolean;
+  /** How the site switches to dark: `'none'` (default: mlpost stays light), `'media'`, or `{ selector: '.dark' }`. */
+  darkMode?: DarkMode;
+}
 
 /** What the integration reads and writes of Astro 7's `markdown.processor` (`unified()`'s shape). */
 interface MarkdownProcessorLike {
@@ -51,8 +65,11 @@ export function mlpostAstro(options: Readonly<AstroMlpostOptions> = {}): AstroIn
   return {
     name: 'mlpost',
     hooks: {
-      'astro:config:setup': async ({ config, updateConfig, logger }) => {
-        const pluginOptions = { siteUrl: config.site, ...options };
+      'astro:config:setup': async ({ config, updateConfig, logger, injectScript }) => {
+        const { styles = true, darkMode = 'none', ...pipeline } = options;
+        if (styles) injectScript('page-ssr', styleImports(config.root, darkMode));
+        // Astro takes the front matter off before Markdown sees the text.
+        const pluginOptions = { siteUrl: config.site, ...pipeline, frontMatter: false };
         const remarkPlugins = [[remarkMlpost, pluginOptions]];
         const rehypePlugins = [[rehypeMlpost, pluginOptions]];
         const current = processorOf(config);
@@ -80,6 +97,21 @@ export function mlpostAstro(options: Readonly<AstroMlpostOptions> = {}): AstroIn
       },
     },
   };
+}
+
+/**
+ * The `import`s of the stylesheets, for every page: KaTeX's from the KaTeX that renders the
+ * math, mlpost's written for `darkMode` into the site's `node_modules/.cache/mlpost/astro/`
+ * (highlighting colours included: mlpost highlights code in Astro).
+ */
+function styleImports(root: URL, darkMode: DarkMode): string {
+  const folder = join(fileURLToPath(root), 'node_modules', '.cache', 'mlpost', 'astro');
+  mkdirSync(folder, { recursive: true });
+  const content = join(folder, CONTENT_STYLESHEET);
+  const css = contentStylesheet({ dark: darkMode, highlight: true });
+  // Unchanged bytes are not rewritten: a dev server would reload on every config load.
+  if (!existsSync(content) || readFileSync(content, 'utf8') !== css) writeFileSync(content, css);
+  return [katexStylesheetPath(), content].map((path) => `import ${JSON.stringify(path)};`).join('\n');
 }
 
 /** Astro ≥ 6.4's `markdown.processor`, or `undefined` on an Astro without one. */

@@ -1,37 +1,49 @@
 /**
  * mlpost as Hexo's Markdown renderer.
  *
- * In a Hexo site, `scripts/mlpost.js` holding `require('mlpost/hexo').registerMlpost(hexo);`
- * makes every `.md` post render through mlpost. How it shares the work with Hexo:
+ * A blog installs the package `hexo-renderer-mlpost`, which Hexo loads by itself and which
+ * calls {@link loadHexoPlugin}: options come from the `mlpost:` section of `_config.yml`
+ * (see `config.ts`). {@link registerMlpost} is the same with options given in code (for a
+ * `scripts/` file). How mlpost shares the work with Hexo:
  *
  * - Hexo keeps its own tag pass: it swaps each `{% tag %}…{% endtag %}`, `{{ … }}` and
  *   comment for a placeholder comment, calls this renderer, then evaluates the tags with
- *   Nunjucks. mlpost passes the placeholders through untouched, so every Hexo and
- *   third-party tag keeps working with Hexo's context (`post_link`, `asset_img`, …).
- * - Tags whose bodies are Markdown (`blockquote`) render them with `hexo.render.renderSync`,
- *   i.e. through mlpost again: the renderer is synchronous (Graphviz is loaded up front).
- *   `blockquote`/`quote` are re-registered with mlpost's footer (same grammar as Hexo's,
- *   arguments escaped) unless `blockquoteFooter: 'hexo'`.
- * - Code and math are hidden from the tag pass (see `swig-guard.ts`); Hexo's own code
- *   highlighter is turned off for the build, because mlpost must see fences (graphs, cells).
- * - Files a post produces (a graph's `fileName.svg`) are written next to the post's page.
+ *   Nunjucks. mlpost passes the placeholders through untouched, so every Hexo, theme and
+ *   third-party tag keeps working with Hexo's context (`post_link`, `asset_img`, `note`…).
+ * - Posts render asynchronously (cells run in worker threads); what Hexo or a theme renders
+ *   with `renderSync` (tag bodies) renders synchronously, cells refused with a diagnostic
+ *   (`render.ts`). `blockquote`/`quote` are mlpost's own async tags (cells work in quotes,
+ *   the footer is escaped) unless `blockquoteFooter: 'hexo'`.
+ * - Code and math are hidden from the tag pass (`swig-guard.ts`); code is highlighted once,
+ *   by Hexo's configured highlighter or by mlpost (`highlight.ts`).
+ * - Graph files go next to the post's page (`post-files.ts`); KaTeX's and mlpost's CSS are
+ *   written to `public/mlpost/` and linked from the pages that need them (`styles.ts`).
+ * - Cells and graphs are cached in the blog (`node_modules/.cache/mlpost/` by default), so
+ *   a `hexo clean && hexo generate` runs no cell that ran before.
  */
-import { unified, type Processor } from 'unified';
-import type { Root } from 'mdast';
-import remarkParse from 'remark-parse';
-import { VFile } from 'vfile';
+import { isAbsolute, join } from 'node:path';
 import { h } from 'hastscript';
 import { toHtml } from 'hast-util-to-html';
 import type { Element } from 'hast';
-import { mlpost, remarkMlpost, type MlpostOptions } from '../../pipeline/index.js';
-import { createGraphRenderer, type GraphRenderer } from '../../graph/index.js';
-import { formatMessage, severityOf } from '../../diagnostics.js';
+import { DiskCache } from '../../cache/disk-cache.js';
+import type { MlpostOptions } from '../../pipeline/index.js';
 import { parseBlockquoteFooter } from '../../syntax/hexo-tag/blockquote.js';
-import { mlpostData, type PostAsset } from '../../types.js';
-import { escapeForNunjucks, guardLiterals, restoreLiterals } from './swig-guard.js';
+import type { DarkMode } from '../styles.js';
+import { readHexoConfig, type HexoConfigSection } from './config.js';
+import type { HexoLike, HexoPostData } from './hexo-api.js';
+import { keepBacktickFilterAway, type Highlighter } from './highlight.js';
+import { PostFiles, postFileRoutes } from './post-files.js';
+import { createRenderers, type MlpostRenderers } from './render.js';
+import { SourcePlaces } from './source-places.js';
+import { darkModeSetting, registerStyles } from './styles.js';
+import { escapeForNunjucks, guardLiterals } from './swig-guard.js';
+
+export type { HexoLike, HexoPostData, HexoRenderData } from './hexo-api.js';
+export { readHexoConfig, hexoConfigSchema } from './config.js';
+export type { HexoConfigSection, HexoConfigResult } from './config.js';
 
 /** Options for {@link registerMlpost}: the pipeline's, plus how to share work with Hexo. */
-export interface HexoMlpostOptions extends MlpostOptions {
+export interface HexoMlpostOptions extends Omit<MlpostOptions, 'highlight'> {
   /**
    * The footer of `{% blockquote %}`: `'mlpost'` (default) escapes the arguments as text;
    * `'hexo'` keeps Hexo's own tag, which writes them into the HTML unescaped.
@@ -39,47 +51,57 @@ export interface HexoMlpostOptions extends MlpostOptions {
   blockquoteFooter?: 'mlpost' | 'hexo';
   /** File extensions rendered by mlpost. Default: the ones hexo-renderer-marked takes. */
   extensions?: readonly string[];
-}
-
-/** The part of Hexo's API this adapter uses (structural, so any Hexo 7–8 fits). */
-export interface HexoLike {
-  config: { syntax_highlighter?: string; [key: string]: unknown };
-  log: { warn(...args: unknown[]): void; error(...args: unknown[]): void; info(...args: unknown[]): void };
-  render: { renderSync(data: { text: string; engine: string }): string };
-  extend: {
-    renderer: {
-      register(name: string, output: string, fn: HexoRenderer, sync: true): void;
-    };
-    tag: {
-      register(name: string, fn: (args: string[], content: string) => string, options: { ends: boolean }): void;
-    };
-    filter: {
-      register(type: string, fn: (data: HexoPostData) => unknown, priority?: number): void;
-    };
-    generator: {
-      register(name: string, fn: () => Array<{ path: string; data: string | Buffer }>): void;
-    };
-  };
-}
-
-/** What Hexo hands a renderer. */
-export interface HexoRenderData {
-  text: string;
-  path?: string;
-}
-
-/** A synchronous Hexo renderer. */
-export type HexoRenderer = ((data: HexoRenderData, options?: unknown) => string) & { disableNunjucks?: boolean };
-
-/** The fields of a post that Hexo's post filters receive and this adapter reads. */
-export interface HexoPostData {
-  content?: string;
-  full_source?: string;
-  path?: string;
+  /** Who highlights code: Hexo's `syntax_highlighter` (default) or mlpost. */
+  highlighter?: Highlighter;
+  /** Write KaTeX's and mlpost's CSS to `public/mlpost/` and link them. Default `true`. */
+  styles?: boolean;
+  /** How the theme switches to dark (`'auto'`: from the theme's config). */
+  darkMode?: 'auto' | DarkMode;
+  /**
+   * Folder of the cell and graph caches, relative to the blog; `false`: no cache.
+   * Default `node_modules/.cache/mlpost`.
+   */
+  cacheDir?: string | false;
 }
 
 /** The extensions hexo-renderer-marked registers, so `engine: 'markdown'` finds mlpost too. */
 export const MARKDOWN_EXTENSIONS: readonly string[] = ['md', 'markdown', 'mkd', 'mkdn', 'mdwn', 'mdtxt', 'mdtext'];
+
+/** The default cache folder, relative to the blog. */
+export const DEFAULT_CACHE_DIR = 'node_modules/.cache/mlpost';
+
+/**
+ * The entry of the `hexo-renderer-mlpost` package: once every plugin and script is loaded
+ * (so mlpost wins over another Markdown renderer whatever the load order), validate the
+ * `mlpost:` section of `_config.yml` and register. Invalid options stop Hexo with every
+ * problem named by its key.
+ */
+export function loadHexoPlugin(hexo: HexoLike & { extend: { filter: { register(type: 'after_init', fn: () => unknown): void } } }): void {
+  hexo.extend.filter.register('after_init', () => {
+    const result = readHexoConfig(hexo.config.mlpost);
+    if (!result.ok) {
+      throw new Error(`mlpost: the mlpost section of _config.yml is not valid:\n  ${result.problems.join('\n  ')}`);
+    }
+    void registerMlpost(hexo, optionsFromConfig(result.config));
+  });
+}
+
+/** The options of {@link registerMlpost} that a `mlpost:` section of `_config.yml` gives. */
+export function optionsFromConfig(config: Readonly<HexoConfigSection>): HexoMlpostOptions {
+  return {
+    ...(config.number_sections !== undefined && { numberSections: config.number_sections }),
+    ...(config.sanitize !== undefined && { sanitize: config.sanitize }),
+    ...(config.external_links !== undefined && { externalLinks: config.external_links }),
+    ...(config.math?.macros && { math: { macros: config.math.macros } }),
+    ...(config.cache_dir !== undefined && { cacheDir: config.cache_dir }),
+    ...(config.cells && { cells: { noCache: config.cells.cache === false, ...(config.cells.concurrency !== undefined && { concurrency: config.cells.concurrency }) } }),
+    ...(config.highlight && { highlighter: config.highlight }),
+    ...(config.styles !== undefined && { styles: config.styles }),
+    darkMode: darkModeSetting(config.dark_mode),
+    ...(config.blockquote_footer && { blockquoteFooter: config.blockquote_footer }),
+    ...(config.extensions && { extensions: config.extensions }),
+  };
+}
 
 /**
  * Register mlpost as `hexo`'s Markdown renderer. Returns a promise that settles once
@@ -87,70 +109,99 @@ export const MARKDOWN_EXTENSIONS: readonly string[] = ['md', 'markdown', 'mkd', 
  * Hexo script may ignore it.
  */
 export function registerMlpost(hexo: HexoLike, options: Readonly<HexoMlpostOptions> = {}): Promise<void> {
-  const { blockquoteFooter = 'mlpost', extensions = MARKDOWN_EXTENSIONS, ...pipeline } = options;
-  let graph: GraphRenderer | undefined = pipeline.graph;
-  const graphReady: Promise<void> = graph
-    ? Promise.resolve()
-    : createGraphRenderer().then((loaded) => {
-        graph = loaded;
-      });
-  graphReady.catch((error: unknown) => hexo.log.error('mlpost: Graphviz failed to load:', error));
+  const {
+    blockquoteFooter = 'mlpost',
+    extensions = MARKDOWN_EXTENSIONS,
+    highlighter = 'hexo',
+    styles = true,
+    darkMode = 'auto',
+    cacheDir = DEFAULT_CACHE_DIR,
+    ...pipeline
+  } = options;
+  const cacheRoot = cacheDir === false ? undefined : isAbsolute(cacheDir) ? cacheDir : join(hexo.base_dir, cacheDir);
+  const places = new SourcePlaces(hexo.base_dir);
+  const files = new PostFiles();
+  const renderers = createRenderers({
+    hexo,
+    pipeline: {
+      ...pipeline,
+      ...(cacheRoot && !pipeline.cache && { cache: new DiskCache(join(cacheRoot, 'graphs')) }),
+      cells: { ...(cacheRoot ? { cacheDir: join(cacheRoot, 'cells') } : { noCache: true }), ...pipeline.cells },
+    },
+    highlighter,
+    places,
+    files,
+  });
 
-  let processor: Processor<Root, Root, Root, Root, string> | undefined;
-  const parser = unified().use(remarkParse).use(remarkMlpost, pipeline).freeze();
-  const assetsBySource = new Map<string, PostAsset[]>();
+  const sync = Object.assign((data: Parameters<MlpostRenderers['renderSync']>[0]) => renderers.renderSync(data), {});
+  const async = Object.assign((data: Parameters<MlpostRenderers['renderAsync']>[0]) => renderers.renderAsync(data), {});
+  for (const extension of extensions) {
+    // The synchronous one first: registering it also sets the async slot, which the second call takes.
+    hexo.extend.renderer.register(extension, 'html', sync, true);
+    hexo.extend.renderer.register(extension, 'html', async, false);
+  }
 
-  const render: HexoRenderer = (data) => {
-    if (!graph) throw new Error('mlpost: Graphviz is not loaded yet; await registerMlpost(hexo) before rendering');
-    const siteUrl = pipeline.siteUrl ?? (typeof hexo.config.url === 'string' ? hexo.config.url : undefined);
-    processor ??= unified().use(mlpost({ ...pipeline, siteUrl, graph })).freeze() as unknown as Processor<Root, Root, Root, Root, string>;
-    const file = new VFile({ value: restoreLiterals(data.text), path: data.path });
-    const html = String(processor.processSync(file));
-    for (const message of file.messages) {
-      const line = formatMessage(message, data.path ?? '<hexo>');
-      if (severityOf(message) === 'error') hexo.log.error(line);
-      else hexo.log.warn(line);
-    }
-    const assets = mlpostData(file).assets;
-    if (data.path && assets.length > 0) assetsBySource.set(data.path, assets);
-    return escapeForNunjucks(html);
-  };
-  for (const extension of extensions) hexo.extend.renderer.register(extension, 'html', render, true);
-
-  // Before Hexo escapes tags, hide code and math from its tag pass (priority 0: before
-  // the built-in filters), and make sure Hexo's highlighter leaves the fences to mlpost.
+  // Before Hexo escapes tags, hide code and math from its tag pass (priority 0: before the
+  // built-in filters), and note where the body starts for diagnostics.
   hexo.extend.filter.register(
     'before_post_render',
     (post: HexoPostData) => {
-      if (hexo.config.syntax_highlighter) hexo.config.syntax_highlighter = '';
-      if (typeof post.content === 'string') post.content = guardLiterals(post.content, parser);
+      if (post.full_source) places.rememberBody(post.full_source, post.raw, post.content);
+      if (typeof post.content === 'string') post.content = guardLiterals(post.content, renderers.parser);
     },
     0,
   );
-  hexo.extend.filter.register('before_generate', () => graphReady, 0);
+  keepBacktickFilterAway(hexo, extensions);
+  const loading = renderers.ready();
+  loading.catch((error: unknown) => hexo.log.error('mlpost: could not load Graphviz:', error));
+  hexo.extend.filter.register('before_generate', () => loading, 0);
+  hexo.extend.filter.register('after_generate', () => {
+    const { executed, cached, failed } = renderers.totals;
+    if (executed + cached + failed > 0) hexo.log.info(`mlpost: cells: ${executed} run, ${cached} from the cache, ${failed} failed`);
+  });
+
+  // Remember which post's tags Hexo is rendering, so a tag body's diagnostics name its file.
+  const tag = hexo.extend.tag;
+  const renderTags = tag.render.bind(tag);
+  tag.render = (content: string, data?: unknown) => {
+    const post = data as HexoPostData | undefined;
+    const previous = places.current;
+    places.current = post?.full_source && typeof post.raw === 'string' ? { fullSource: post.full_source, raw: post.raw } : undefined;
+    try {
+      return renderTags(content, data);
+    } finally {
+      places.current = previous;
+    }
+  };
 
   if (blockquoteFooter === 'mlpost') {
-    const blockquote = (args: string[], content: string): string => {
-      const body = hexo.render.renderSync({ text: content, engine: 'markdown' });
+    const blockquote = async (args: string[], content: string): Promise<string> => {
+      const place = places.current ? places.ofTagBody(content) : undefined;
+      const body = await renderers.renderAsync({ text: content }, place);
       return `<blockquote>${body}${footerHtml(args)}</blockquote>`;
     };
-    hexo.extend.tag.register('blockquote', blockquote, { ends: true });
-    hexo.extend.tag.register('quote', blockquote, { ends: true });
+    // Unregister first: Nunjucks would keep parsing with Hexo's synchronous tag otherwise.
+    for (const name of ['blockquote', 'quote']) {
+      hexo.extend.tag.unregister?.(name);
+      hexo.extend.tag.register(name, blockquote, { ends: true, async: true });
+    }
   }
+  if (highlighter === 'mlpost') registerCodeTags(hexo, renderers);
 
-  // A post's files go next to its page: `path` is the page's URL path (`2019/09/12/x/`).
-  hexo.extend.filter.register('after_post_render', (post: HexoPostData) => {
-    if (!post.full_source || post.path === undefined) return;
-    const assets = assetsBySource.get(post.full_source);
-    if (assets) pageAssets.set(post.path, assets);
-  });
-  const pageAssets = new Map<string, PostAsset[]>();
-  hexo.extend.generator.register('mlpost-assets', () =>
-    [...pageAssets.entries()].flatMap(([page, assets]) =>
-      assets.map((asset) => ({ path: joinUrlPath(page, asset.path), data: toRouteData(asset.contents) })),
-    ),
-  );
-  return graphReady;
+  hexo.extend.filter.register('after_post_render', (post: HexoPostData) => files.attach(post));
+  hexo.extend.generator.register('mlpost-files', () => postFileRoutes(hexo));
+  if (styles) registerStyles(hexo, { darkMode, highlight: highlighter === 'mlpost' });
+  return loading;
+}
+
+/** `{% codeblock %}`/`{% code %}` through mlpost's own tag (its highlighter), for `highlighter: 'mlpost'`. */
+function registerCodeTags(hexo: HexoLike, renderers: MlpostRenderers): void {
+  const codeblock = (args: string[], content: string): string =>
+    renderers.renderSync({ text: `{% codeblock ${args.join(' ')} %}\n${content}\n{% endcodeblock %}\n` });
+  for (const name of ['codeblock', 'code']) {
+    hexo.extend.tag.unregister?.(name);
+    hexo.extend.tag.register(name, codeblock, { ends: true });
+  }
 }
 
 function footerHtml(args: string[]): string {
@@ -161,13 +212,4 @@ function footerHtml(args: string[]): string {
   if (footer.link) parts.push(h('cite', h('a', { href: footer.link }, footer.title ?? footer.link)));
   else if (footer.title) parts.push(h('cite', footer.title));
   return escapeForNunjucks(toHtml(h('footer', parts)));
-}
-
-function joinUrlPath(page: string, file: string): string {
-  const folder = page.endsWith('/') ? page : page.replace(/[^/]*$/, '');
-  return folder + file;
-}
-
-function toRouteData(contents: string | Uint8Array): string | Buffer {
-  return typeof contents === 'string' ? contents : Buffer.from(contents);
 }

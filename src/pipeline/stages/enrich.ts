@@ -25,7 +25,7 @@ export function enrichStage(options: Readonly<MlpostOptions>): Stage {
       { name: 'equation-refs', use: [rehypeEquationRefs], needs: ['hast', 'raw-html-parsed', 'author-ids-marked', 'page-open'], makes: ['equations-numbered'], breaks: ['author-content-only', 'ids-unique'] },
       { name: 'math', use: [rehypeMath, options.math ?? {}], needs: ['hast', 'equations-numbered', 'page-open'], makes: ['math-typeset'], breaks: ['author-content-only'] },
       // Display math was `pre > code` too: highlighting only what is left.
-      { name: 'highlight', use: [rehypeHighlightCode], needs: ['hast', 'code-text-final', 'math-typeset', 'page-open'], breaks: ['author-content-only'] },
+      ...optional(options.highlight !== false, { name: 'highlight', use: [rehypeHighlightCode], needs: ['hast', 'code-text-final', 'math-typeset', 'page-open'], breaks: ['author-content-only'] }),
       ...optional(options.externalLinks !== false, { name: 'external-links', use: [rehypeExternalLinks, { siteUrl: options.siteUrl }], needs: ['hast', 'raw-html-parsed', 'page-open'], breaks: ['author-content-only'] }),
       { name: 'unique-ids', use: [rehypeUniqueIds], needs: ['hast', 'heading-ids', 'author-ids-marked', 'page-open'], makes: ['ids-unique'] },
       // The table of contents and the excerpt are taken from the finished content.

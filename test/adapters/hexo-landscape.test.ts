@@ -1,0 +1,181 @@
+/**
+ * hexo-renderer-mlpost in a Hexo 8 blog with the default theme (landscape), as a user sets
+ * it up: the packed `mlpost` and `hexo-renderer-mlpost` in package.json, no `scripts/`
+ * file, a plain `hexo generate`. One blog, built once cold, then again with Hexo's
+ * database warm, without `public/`, and after `hexo clean` (cells from mlpost's cache);
+ * then served and opened in Chromium. Runs on `dist/` (packed by `npm pack`).
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Visit } from '../browser/site-visit.js';
+import { countsOf, openThemeSession, problemsOf, schemeColours, visitPages, type ThemeSession } from '../browser/theme-pages.js';
+import { BLOG_FIXTURES, FAVICON, blogPosts, cellSummary, exampleCellFences, hexo, makeHexoBlog, recordTimes, renderedFiles, startHexo, type HexoRun } from './hexo-blog.js';
+import { removeSite, repoRoot } from './site.js';
+
+describe('hexo-renderer-mlpost with the landscape theme (real hexo generate)', () => {
+  let blog: string;
+  let cold: HexoRun;
+  let warm: HexoRun;
+  let withoutPublic: HexoRun;
+  let clean: HexoRun;
+  const page = (path: string) => readFileSync(join(blog, 'public', path), 'utf8');
+  let session: ThemeSession | undefined;
+  let visits: Visit[] = [];
+
+  beforeAll(async () => {
+    blog = makeHexoBlog({ theme: 'landscape', config: 'post_asset_folder: true\n', files: { ...blogPosts(['next-tags.md']), 'source/favicon.png': FAVICON } });
+    cold = hexo(blog, ['generate', '--debug']);
+    if (cold.status !== 0) throw new Error(`hexo generate failed (${cold.status}):\n${cold.log}`);
+    warm = hexo(blog, ['generate', '--debug']);
+    rmSync(join(blog, 'public'), { recursive: true });
+    withoutPublic = hexo(blog, ['generate', '--debug']);
+    hexo(blog, ['clean']);
+    clean = hexo(blog, ['generate', '--debug']);
+    recordTimes('hexo-landscape', { cold: cold.ms, warm: warm.ms, afterClean: clean.ms });
+    session = await openThemeSession(join(blog, 'public'));
+    visits = await visitPages(session, ['/', '/rnn_intro/', '/feature-tour/', '/live-hmm-rnn/', '/asset-post/', '/diagnostics/', '/archives/']);
+  }, 300_000);
+  afterAll(async () => {
+    await session?.close();
+    if (blog) removeSite(blog);
+  });
+
+  it('builds from package.json alone: no scripts/ file, mlpost and its renderer from their packed tarballs', () => {
+    const dependencies = Object.keys((JSON.parse(readFileSync(join(blog, 'package.json'), 'utf8')) as { dependencies: Record<string, string> }).dependencies);
+    expect(dependencies).toContain('hexo-renderer-mlpost');
+    expect(dependencies).toContain('mlpost');
+    expect(dependencies).not.toContain('hexo-renderer-marked');
+    expect(existsSync(join(blog, 'scripts'))).toBe(false);
+    expect(cold.log).toContain('Plugin loaded: hexo-renderer-mlpost');
+    for (const run of [cold, warm, withoutPublic, clean]) {
+      expect(run.status).toBe(0);
+      expect(run.log).not.toMatch(/finished async|FATAL|Unhandled rejection|Plugin load failed/);
+    }
+  });
+
+  it('runs the cells once: a warm database renders nothing, and after hexo clean every cell comes from mlpost\'s cache', () => {
+    const fences = exampleCellFences();
+    expect(cellSummary(cold)).toBe(`${fences} run, 0 from the cache, 1 failed`);
+    expect(renderedFiles(warm)).toEqual([]);
+    expect(renderedFiles(withoutPublic)).toEqual([]);
+    expect(cellSummary(clean)).toBe(`0 run, ${fences} from the cache, 1 failed`);
+    expect(existsSync(join(blog, 'node_modules/.cache/mlpost/cells'))).toBe(true);
+    expect(existsSync(join(blog, 'node_modules/.cache/mlpost/graphs'))).toBe(true);
+  });
+
+  it('executes the cells of the live post: every fence is a figure with its charts', () => {
+    const live = page('live-hmm-rnn/index.html');
+    expect(live.match(/<figure class="mlpost-cell/g)?.length).toBe(exampleCellFences());
+    expect(live).not.toContain('mlpost-error');
+  });
+
+  it('typesets math and draws graphs; a graph\'s fileName.svg is written next to its page, also from a warm database', () => {
+    const seed = page('rnn_intro/index.html');
+    expect(seed.match(/<span class="katex">/g)?.length).toBeGreaterThanOrEqual(15);
+    expect(seed).toMatch(/<figure class="mlpost-graph[^"]*"[^>]*>[\s\S]*?<svg[\s\S]*?<figcaption>隐马尔可夫链<\/figcaption>/);
+    expect(page('rnn_intro/rnn_intro_g1.svg')).toMatch(/^<\?xml[^>]*>\n<svg/);
+    expect(seed).not.toMatch(/\uFFFC|\uFDD0|\uFDD1|hexoPostRender|<!--(swig|code|comment)/);
+  });
+
+  it('highlights code once, with Hexo\'s highlight.js settings: fences and {% codeblock lang:python %} keep their language', () => {
+    const tour = page('feature-tour/index.html');
+    expect(tour).toContain('<figure class="highlight python"><figcaption><span>min-char-rnn, the forward step</span></figcaption>');
+    expect(tour).toContain('<span class="keyword">for</span> t <span class="keyword">in</span> <span class="built_in">range</span>');
+    // A fence's pandoc attributes reach Hexo's highlighter: `.numberLines startFrom="10"`.
+    expect(tour).toContain('<figure class="highlight javascript"><table><tr><td class="gutter"><pre><span class="line">10</span><br>');
+    // Not mlpost's highlighter as well.
+    expect(tour).not.toContain('hljs-');
+  });
+
+  it('writes KaTeX\'s CSS and fonts and mlpost\'s stylesheet, linked only from pages that use them', () => {
+    expect(existsSync(join(blog, 'public/mlpost/katex.min.css'))).toBe(true);
+    expect(readdirSync(join(blog, 'public/mlpost/fonts')).filter((name) => name.endsWith('.woff2')).length).toBeGreaterThan(10);
+    const css = page('mlpost/mlpost.css');
+    expect(css).toContain('--mlpost-graph-fill: #e4e7eb;');
+    // landscape has no dark mode: mlpost stays light with it.
+    expect(css).not.toContain('prefers-color-scheme');
+    const links = (html: string) => html.match(/<link rel="stylesheet" href="\/mlpost\/[^"]+" data-mlpost>/g) ?? [];
+    expect(links(page('rnn_intro/index.html'))).toEqual(['<link rel="stylesheet" href="/mlpost/katex.min.css" data-mlpost>', '<link rel="stylesheet" href="/mlpost/mlpost.css" data-mlpost>']);
+    expect(links(page('index.html'))).toHaveLength(2);
+    expect(links(page('archives/index.html'))).toEqual([]);
+  });
+
+  it('keeps post asset folders and asset_img', () => {
+    expect(page('asset-post/index.html')).toMatch(/<img src="\/asset-post\/dot\.svg" class="" title="A dot from the asset folder">|<img src="\/asset-post\/dot\.svg"[^>]*>/);
+    expect(existsSync(join(blog, 'public/asset-post/dot.svg'))).toBe(true);
+  });
+
+  it('reports mistakes in Hexo\'s log at the author\'s lines, as the CLI does, and still builds the post with error boxes', () => {
+    const cli = spawnSync(process.execPath, [join(repoRoot, 'bin/mlpost.js'), 'render', join(BLOG_FIXTURES, 'diagnostics.md'), '-o', join(blog, 'cli-render')], { encoding: 'utf8' });
+    const expected = [...cli.stderr.matchAll(/^.*diagnostics\.md(:\d+:\d+: (?:error|warning): .*)$/gm)].map((match) => `source/_posts/diagnostics.md${match[1]}`);
+    expect(expected).toContain('source/_posts/diagnostics.md:26:1: error: Graphviz: syntax error in line 1 near \';\' [graph-syntax]');
+    const logged = [...cold.log.matchAll(/^\S*\s*(?:ERROR|WARN)\s+(source\/_posts\/diagnostics\.md:.*)$/gm)].map((match) => match[1]);
+    expect(logged.sort()).toEqual(expected.sort());
+    const broken = page('diagnostics/index.html');
+    expect(broken.match(/class="mlpost-error"|mlpost-cell-failed|mlpost-graph-failed/g)?.length).toBeGreaterThanOrEqual(2);
+    expect(broken).toContain('The rest of the post is still here.');
+  });
+
+  it('stops with every problem of the mlpost section of _config.yml named by its key', () => {
+    const configPath = join(blog, '_config.yml');
+    const config = readFileSync(configPath, 'utf8');
+    writeFileSync(configPath, `${config}\nmlpost:\n  number_sections: yes please\n  higlight: mlpost\n  cells:\n    concurrency: 0\n`);
+    try {
+      const run = hexo(blog, ['generate']);
+      expect(run.status).not.toBe(0);
+      expect(run.log).toContain('mlpost.number_sections: expected true or false, got "yes please"');
+      expect(run.log).toContain('mlpost.higlight: unknown option (did you mean highlight?)');
+      expect(run.log).toContain('mlpost.cells.concurrency:');
+    } finally {
+      writeFileSync(configPath, config);
+    }
+  });
+
+  it('re-renders only the edited post under hexo generate --watch', async () => {
+    const watch = startHexo(blog, ['generate', '--watch', '--debug']);
+    try {
+      await watch.waitFor(/watching for file changes/);
+      const before = watch.log().length;
+      const post = join(blog, 'source/_posts/feature-tour.md');
+      writeFileSync(post, `${readFileSync(post, 'utf8')}\nA line added while Hexo watches: $x^2$.\n`);
+      await watch.waitFor(/Generated: feature-tour\/index\.html/, before);
+      const rendered = [...watch.log().slice(before).matchAll(/DEBUG mlpost: rendered (.+)$/gm)].map((match) => match[1]);
+      expect(new Set(rendered)).toEqual(new Set(['source/_posts/feature-tour.md', 'a tag body in source/_posts/feature-tour.md', 'a fragment']));
+      expect(page('feature-tour/index.html')).toContain('A line added while Hexo watches: <span class="katex">');
+    } finally {
+      watch.child.kill();
+    }
+  }, 120_000);
+
+  describe('in Chromium', () => {
+    it('loads every page without console errors or missing files', () => {
+      const problems = problemsOf(visits);
+      expect(problems.status).toEqual([]);
+      expect(problems.console).toEqual([]);
+      expect(problems.requests).toEqual([]);
+    });
+
+    it('lays out every formula in KaTeX\'s fonts (the stylesheet and fonts load)', () => {
+      expect(problemsOf(visits).katex).toEqual([]);
+      expect(countsOf(visits).formulas).toBeGreaterThan(20);
+    });
+
+    it('draws graphs and cell charts visibly, text inside their boxes', () => {
+      const problems = problemsOf(visits);
+      expect(problems.graphs).toEqual([]);
+      expect(problems.charts).toEqual([]);
+      expect(problems.textCut).toEqual([]);
+      const counts = countsOf(visits);
+      expect(counts.graphNodes).toBeGreaterThan(0);
+      expect(counts.charts).toBeGreaterThan(0);
+    });
+
+    it('stays light in a dark-scheme browser, as landscape does, graphs in the text colour', async () => {
+      const dark = await schemeColours(session!, '/rnn_intro/', 'dark');
+      expect(dark.graphFill).toBe('#e4e7eb');
+      expect(dark.graphText).toBe(dark.text);
+    });
+  });
+});

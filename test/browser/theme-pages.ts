@@ -1,0 +1,94 @@
+/**
+ * Chromium checks of pages a theme made (Hexo, Astro): every given page is visited with all
+ * the probes of `site-visit.ts`, and the problems are gathered per kind, each prefixed with
+ * its page, so that a test reads `expect(problems.katex).toEqual([])`.
+ */
+import type { Browser } from 'playwright-core';
+import { launchChromium } from './chromium.js';
+import { DESKTOP, openContext, openPage, visitPage, type Session, type Visit } from './site-visit.js';
+import { serveFolder, type StaticServer } from './static-server.js';
+
+/** A served folder and a browser looking at it. */
+export interface ThemeSession extends Session {
+  close(): Promise<void>;
+}
+
+/** Serve `folder` and start Chromium. */
+export async function openThemeSession(folder: string): Promise<ThemeSession> {
+  const server: StaticServer = await serveFolder(folder);
+  let browser: Browser;
+  try {
+    browser = await launchChromium();
+  } catch (error) {
+    await server.close();
+    throw error;
+  }
+  return {
+    browser,
+    origin: server.origin,
+    close: async () => {
+      await browser.close();
+      await server.close();
+    },
+  };
+}
+
+/** Visit `paths` (`/`, `/rnn_intro/` …) with every probe. */
+export async function visitPages(session: Session, paths: readonly string[]): Promise<Visit[]> {
+  const blocked: string[] = [];
+  const context = await openContext(session, DESKTOP, blocked);
+  const visits: Visit[] = [];
+  for (const path of paths) visits.push(await visitPage(session, context, path, blocked));
+  await context.close();
+  return visits;
+}
+
+/** Problems of each kind across `visits`, each as `path: problem`. */
+export function problemsOf(visits: readonly Visit[]) {
+  const across = (pick: (visit: Visit) => readonly string[]) => visits.flatMap((visit) => pick(visit).map((problem) => `${visit.path}: ${problem}`));
+  return {
+    status: visits.filter((visit) => visit.status !== 200).map((visit) => `${visit.path}: HTTP ${visit.status}`),
+    console: across((visit) => visit.consoleErrors),
+    requests: across((visit) => visit.failedRequests),
+    katex: across((visit) => visit.katex.problems),
+    graphs: across((visit) => visit.graphs.problems),
+    charts: across((visit) => visit.charts.problems),
+    textCut: across((visit) => visit.textCut),
+  };
+}
+
+/** Totals over `visits`: formulas, graph nodes, cells, charts. */
+export function countsOf(visits: readonly Visit[]) {
+  const sum = (of: (visit: Visit) => number) => visits.reduce((total, visit) => total + of(visit), 0);
+  return {
+    formulas: sum((visit) => visit.katex.formulas),
+    graphNodes: sum((visit) => visit.graphs.nodes),
+    cells: sum((visit) => visit.charts.cells),
+    charts: sum((visit) => visit.charts.charts),
+  };
+}
+
+/** What a page looks like in a colour scheme: page background, body text, a graph's text, mlpost's graph fill. */
+export async function schemeColours(session: Session, path: string, colorScheme: 'light' | 'dark') {
+  const context = await openContext(session, { ...DESKTOP, colorScheme });
+  const page = await openPage(session, context, path);
+  const colours = await page.evaluate(() => {
+    const background = (element: Element | null): string => {
+      for (let at = element; at; at = at.parentElement) {
+        const colour = getComputedStyle(at).backgroundColor;
+        if (colour !== 'rgba(0, 0, 0, 0)' && colour !== 'transparent') return colour;
+      }
+      return 'rgb(255, 255, 255)';
+    };
+    const graph = document.querySelector('figure.mlpost-graph svg');
+    const label = graph?.querySelector('g.node text');
+    return {
+      background: background(graph ?? document.body),
+      text: getComputedStyle(graph?.closest('figure') ?? document.body).color,
+      graphText: label ? getComputedStyle(label).fill : undefined,
+      graphFill: getComputedStyle(document.documentElement).getPropertyValue('--mlpost-graph-fill').trim(),
+    };
+  });
+  await context.close();
+  return colours;
+}
