@@ -1,16 +1,19 @@
 // `npm run bench`: every benchmark, each rewriting its own section of BENCHMARKS.md.
+// `npm run bench -- peers site --quick`: only the suites named, with the flags passed on.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-// 'site' last: it is the longest (a 5 000-post build and Hexo's runs; see bench/site/run.mjs --quick).
-const suites = ['render', 'graph', 'numeric', 'site'];
+// 'site' and 'peers' last: they are the longest (5 000-post builds; each has --quick).
+const suites = ['render', 'graph', 'numeric', 'site', 'peers'];
+const named = process.argv.slice(2).filter((arg) => suites.includes(arg));
+const flags = process.argv.slice(2).filter((arg) => !suites.includes(arg));
 let failed = false;
-for (const suite of suites) {
+for (const suite of named.length > 0 ? named : suites) {
   const script = fileURLToPath(new URL(`./${suite}/run.mjs`, import.meta.url));
   if (!existsSync(script)) continue;
   console.log(`\n== ${suite} ==`);
-  const run = spawnSync(process.execPath, [script], { stdio: 'inherit' });
+  const run = spawnSync(process.execPath, [script, ...flags], { stdio: 'inherit' });
   if (run.status !== 0) failed = true;
 }
 process.exitCode = failed ? 1 : 0;

@@ -10,28 +10,19 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { median, writeSection } from '../section.mjs';
-import { makeHexoSite, hexoCommand } from './hexo-site.mjs';
+import { benchSite } from '../sites.mjs';
+import { makeHexoSite, hexoCommand, NUNJUCKS_FAILING as HEXO_FAILING } from './hexo-site.mjs';
 import { profileStages } from './profile.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const quick = process.argv.includes('--quick');
 const work = join(tmpdir(), 'mlpost-bench-sites');
-const makeSite = join(root, '../shared/bench/make-site.mjs');
 const cli = join(root, 'bin/mlpost.js');
 const hasTime = existsSync('/usr/bin/time');
-// Hexo stops the whole build on the first Nunjucks error; these corpus posts have one
-// (`{#` in math and code, an unclosed tag): their copies get `disableNunjucks: true`.
-const HEXO_FAILING = ['Markdown', 'nn_convolution', 'nn_crossent', 'outliers_and_leverage'];
 const loads = [];
 
-function site(n) {
-  const dir = join(work, `site-${n}`);
-  if (!existsSync(join(dir, 'posts')) || readdirSync(join(dir, 'posts')).length !== n) {
-    rmSync(dir, { recursive: true, force: true });
-    spawnSync(process.execPath, [makeSite, String(n), dir], { stdio: 'ignore' });
-  }
-  return dir;
-}
+// Made again when make-site.mjs or the corpus change (bench/sites.mjs).
+const site = (n) => benchSite(work, n);
 
 /** Run a command; wall ms and peak RSS (MB, from /usr/bin/time) of the whole process. */
 function measure(command, args, options = {}) {
