@@ -3,7 +3,8 @@
  *
  * Pinned: `@viz-js/viz` 3.3.1, which bundles Graphviz 9.0.0. Every WASM build with
  * Graphviz ≥ 10 pulls the nodes of the seed graph (`rnn_intro_g1`) out of their
- * clusters and draws a scrambled figure (see `shared/reference/README.md`); 9.0.0 lays
+ * clusters and draws a scrambled figure (the seed-layout test in `test/graph/corpus.test.ts`
+ * fails on them); 9.0.0 lays
  * it out as the original blog published it, loads in ~30 ms from one package and
  * returns Graphviz's warnings. Anything else in mlpost talks to {@link LayoutEngine}.
  */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { toHtml } from 'hast-util-to-html';
 import type { Element } from 'hast';
 import { heatMap, lineChart, trellis } from '../../src/charts/index.js';
-import { expectGolden } from './golden.js';
+import { expectGolden } from '../helpers.js';
 
 const lossChart = () =>
   lineChart({

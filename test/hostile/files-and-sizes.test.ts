@@ -2,7 +2,7 @@
  * Files that are not Markdown text (binary, invalid UTF-8, a folder), a 10 MB post and
  * input nested thousands deep: a located error or a rendered page, in bounded time, and
  * never an exception (the unified utilities recurse once per level: without the limits in
- * src/security/nesting.ts these overflowed the stack).
+ * src/limits/ these overflowed the stack).
  */
 import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -75,7 +75,7 @@ describe('size and depth', () => {
   });
 
   // Parsing was quadratic in the number of lists and quotes (micromark's EditMap, see
-  // src/security/linear-edit-map.ts): 4× the text must cost about 4× the time, not 16×.
+  // src/parse/micromark-fixes/): 4× the text must cost about 4× the time, not 16×.
   it('dense Markdown renders in linear time', { timeout: 40_000 }, async () => {
     const block = 'Some *text* with `code` and $x^2$.\n\n> a quote\n\n- item one\n- item two\n\n';
     const time = async (bytes: number) => {

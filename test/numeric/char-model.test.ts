@@ -6,11 +6,11 @@ import {
   clipByValue,
   createOptimizer,
   encodeText,
-  NUMERIC_CORE_VERSION,
   sampleText,
   trainCharModel,
   vocabularyOf,
-} from '../../src/numeric/index.js';
+} from '../../src/numeric/rnn/index.js';
+import { NUMERIC_CORE_VERSION } from '../../src/numeric/version.js';
 
 const text = 'hello world. hello rnn. hello lstm.';
 
