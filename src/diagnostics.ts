@@ -4,6 +4,7 @@
  */
 import type { VFile } from 'vfile';
 import type { Point, Position } from 'unist';
+import type { VFileMessage } from 'vfile-message';
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -12,24 +13,37 @@ export interface Place {
   column: number;
 }
 
+/** Where and what a reported problem is, besides its severity and reason. */
+export interface ReportOptions {
+  /** The author's place (line and column in the post); absent: the post as a whole. */
+  place?: Place | Point | Position | undefined;
+  /** The rule (`graph-syntax`, `nesting-too-deep` …). */
+  ruleId: string;
+  /** The part of mlpost that found it (`mlpost:graph`, `mlpost:hexo-tag` …). */
+  source: string;
+  /** What went wrong underneath (an exception), kept whole on the message. */
+  cause?: unknown;
+}
+
 /**
- * Report a problem on `file` at `place`.
- * `source` names the subsystem (`mlpost:graph`, `mlpost:hexo-tag` …), `ruleId` the rule.
- * Errors are marked `fatal: false`-style vfile messages with `fatal = true` but never thrown:
- * the build decides from the messages whether it failed.
+ * Report a problem on `file`. Errors are vfile messages with `fatal = true` but never
+ * thrown: the build decides from the messages whether it failed.
  */
-export function report(
-  file: VFile,
-  severity: Severity,
-  reason: string,
-  place: Place | Point | Position | undefined,
-  ruleId: string,
-  source: string,
-): void {
-  const message = file.message(reason, { place: place as Point | Position | undefined, ruleId, source });
+export function report(file: VFile, severity: Severity, reason: string, options: ReportOptions): VFileMessage {
+  const { place, ruleId, source, cause } = options;
+  const error = cause === undefined || cause instanceof Error ? cause : new Error(String(cause));
+  const message = file.message(reason, { place: place as Point | Position | undefined, ruleId, source, ...(error ? { cause: error } : {}) });
   if (severity === 'error') message.fatal = true;
   else if (severity === 'info') message.fatal = undefined;
   else message.fatal = false;
+  return message;
+}
+
+/** The text of a message's cause (an error's stack), for printing under the message. */
+export function causeText(cause: unknown): string | undefined {
+  if (cause === undefined || cause === null) return undefined;
+  if (cause instanceof Error) return cause.stack ?? `${cause.name}: ${cause.message}`;
+  return String(cause);
 }
 
 /** The severity of a vfile message. */

@@ -120,7 +120,7 @@ async function loadSharedGraph(file: VFile): Promise<GraphRenderer | undefined> 
   try {
     return await sharedGraphRenderer();
   } catch (error) {
-    report(file, 'warning', `cells: Graphviz could not be loaded (${(error as Error).message}); diagrams are shown as DOT`, undefined, 'cell-failed', SOURCE);
+    report(file, 'warning', `cells: Graphviz could not be loaded (${(error as Error).message}); diagrams are shown as DOT`, { ruleId: 'cell-failed', source: SOURCE });
     return undefined;
   }
 }
@@ -156,19 +156,19 @@ async function cellElement(
   const indent = start ? start.column - 1 : 0;
   const at = (line: number, column: number) => (start ? { line: start.line + line, column: column + indent } : undefined);
   const fail = (messages: Array<{ text: string; ruleId: string; line: number; column: number }>): Element => {
-    for (const message of messages) report(file, 'error', `${job.kind}: ${message.text}`, at(message.line, message.column), message.ruleId, SOURCE);
+    for (const message of messages) report(file, 'error', `${job.kind}: ${message.text}`, { place: at(message.line, message.column), ruleId: message.ruleId, source: SOURCE });
     fileStats.failed++;
     const visible = messages.map((message) => (start ? `line ${start.line + message.line}: ${message.text}` : message.text));
     return errorFigure({ ...frame, source: job.node.value }, visible);
   };
 
   for (const problem of job.attributes.problems) {
-    report(file, 'warning', `${job.kind}: ${problem.message}`, start, 'cell-fence-attribute', SOURCE);
+    report(file, 'warning', `${job.kind}: ${problem.message}`, { place: start, ruleId: 'cell-fence-attribute', source: SOURCE });
   }
   const timeout = timeoutOf(job.attributes);
   const echo = job.attributes.attributes.echo;
   if (echo !== undefined && echo !== 'true' && echo !== 'false') {
-    report(file, 'warning', `${job.kind}: echo must be true or false, not "${echo}"; the source is not shown`, start, 'cell-fence-attribute', SOURCE);
+    report(file, 'warning', `${job.kind}: echo must be true or false, not "${echo}"; the source is not shown`, { place: start, ruleId: 'cell-fence-attribute', source: SOURCE });
   }
   if (typeof timeout === 'string') return fail([{ text: timeout, ruleId: 'cell-fence-attribute', line: 0, column: 1 }]);
 
@@ -197,7 +197,7 @@ async function cellElement(
   if (outcome.fromCache) fileStats.cached++;
   else fileStats.executed++;
   try {
-    return cellFigure(frame, renderParts(spec, outcome.result, frame, graph, (message) => report(file, 'warning', `${job.kind}: ${message}`, start, 'cell-failed', SOURCE)));
+    return cellFigure(frame, renderParts(spec, outcome.result, frame, graph, (message) => report(file, 'warning', `${job.kind}: ${message}`, { place: start, ruleId: 'cell-failed', source: SOURCE })));
   } catch (error) {
     return fail([{ text: `could not render the results: ${(error as Error).message}`, ruleId: 'cell-failed', line: 0, column: 1 }]);
   }

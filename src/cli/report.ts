@@ -3,7 +3,7 @@
  * and deciding the exit code from them.
  */
 import type { VFileMessage } from 'vfile-message';
-import { formatMessage, severityOf } from '../diagnostics.js';
+import { causeText, formatMessage, severityOf } from '../diagnostics.js';
 
 /** Counts of a list of messages by severity. */
 export interface MessageCounts {
@@ -19,6 +19,9 @@ export function printMessages(messages: readonly VFileMessage[], path: string, s
     if (severity === 'error') counts.errors++;
     else if (severity === 'warning') counts.warnings++;
     stream.write(`${formatMessage({ ...message, reason: message.reason, file: path }, path)}\n`);
+    // mlpost's own failure: the stack goes with it, for the bug report.
+    const cause = causeText(message.cause);
+    if (cause) stream.write(`${cause.replace(/^/gm, '    ')}\n`);
   }
   return counts;
 }

@@ -103,7 +103,7 @@ export function remarkGraph(options: RemarkGraphOptions) {
       const start = node.position?.start;
       const column = infoColumn(file, node);
       for (const problem of fence.problems) {
-        report(file, 'warning', problem.message, start ? { line: start.line, column: column + problem.offset } : undefined, problem.ruleId, SOURCE);
+        report(file, 'warning', problem.message, { place: start ? { line: start.line, column: column + problem.offset } : undefined, ruleId: problem.ruleId, source: SOURCE });
       }
 
       const number = (file.data.mlpostGraphCount ?? 0) + 1;
@@ -115,7 +115,7 @@ export function remarkGraph(options: RemarkGraphOptions) {
         const rewrite = quoteTexLabels(dot);
         dot = rewrite.dot;
         if (rewrite.count > 0) {
-          report(file, 'warning', `latex="true": ${rewrite.count} TeX label${rewrite.count === 1 ? ' is' : 's are'} drawn as raw text; mlpost does not typeset TeX inside graphs`, start, 'graph-tex-label', SOURCE);
+          report(file, 'warning', `latex="true": ${rewrite.count} TeX label${rewrite.count === 1 ? ' is' : 's are'} drawn as raw text; mlpost does not typeset TeX inside graphs`, { place: start, ruleId: 'graph-tex-label', source: SOURCE });
         }
       }
 
@@ -123,7 +123,7 @@ export function remarkGraph(options: RemarkGraphOptions) {
       const indent = start ? start.column - 1 : 0;
       for (const problem of result.problems) {
         const place = problem.line !== undefined ? placeInFence(start, problem.line, problem.column ?? 1, indent) : start;
-        report(file, problem.severity, problem.message, place, problem.ruleId, SOURCE);
+        report(file, problem.severity, problem.message, { place, ruleId: problem.ruleId, source: SOURCE });
       }
       const failed = result.problems.some((problem) => problem.severity === 'error');
 
@@ -133,7 +133,7 @@ export function remarkGraph(options: RemarkGraphOptions) {
 
       if (fence.fileName !== undefined) {
         const why = checkFileName(fence.fileName);
-        if (why !== undefined) report(file, 'error', `fileName \`${fence.fileName}\` ${why}; no SVG file is written`, start, 'graph-file-name', SOURCE);
+        if (why !== undefined) report(file, 'error', `fileName \`${fence.fileName}\` ${why}; no SVG file is written`, { place: start, ruleId: 'graph-file-name', source: SOURCE });
         else if (!failed) mlpostData(file).assets.push({ path: `${fence.fileName}.svg`, contents: `<?xml version="1.0" encoding="UTF-8"?>\n${result.svg}\n` });
       }
 

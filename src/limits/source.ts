@@ -18,10 +18,10 @@ export function limitSource(document: string, file: VFile): string {
   const nested = limitSourceNesting(document);
   const limited = limitSourceBrackets(nested.text);
   if (nested.place) {
-    report(file, 'error', `a line opens more than ${MAX_SOURCE_DEPTH} nested quotes or lists: the rest of it is text`, nested.place, 'nesting-too-deep', SOURCE);
+    report(file, 'error', `a line opens more than ${MAX_SOURCE_DEPTH} nested quotes or lists: the rest of it is text`, { place: nested.place, ruleId: 'nesting-too-deep', source: SOURCE });
   }
   if (limited.place) {
-    report(file, 'error', `links or images nested more than ${MAX_BRACKET_DEPTH} deep: the deeper brackets are text`, limited.place, 'nesting-too-deep', SOURCE);
+    report(file, 'error', `links or images nested more than ${MAX_BRACKET_DEPTH} deep: the deeper brackets are text`, { place: limited.place, ruleId: 'nesting-too-deep', source: SOURCE });
   }
   return limited.text;
 }

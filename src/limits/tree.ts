@@ -53,7 +53,7 @@ export function limitMarkdownDepth(tree: Root, file: VFile): void {
   }
   if (first) {
     const more = cuts > 1 ? ` (and ${cuts - 1} more places)` : '';
-    report(file, 'error', `nesting deeper than ${MAX_MARKDOWN_DEPTH} levels (quotes, lists, emphasis …): the deeper part is shown as plain text${more}`, first.position, 'nesting-too-deep', SOURCE);
+    report(file, 'error', `nesting deeper than ${MAX_MARKDOWN_DEPTH} levels (quotes, lists, emphasis …): the deeper part is shown as plain text${more}`, { place: first.position, ruleId: 'nesting-too-deep', source: SOURCE });
   }
 }
 
@@ -113,7 +113,7 @@ export function limitHtmlDepth(tree: Root, file: VFile): void {
   }
   if (first) {
     const more = cuts > 1 ? ` (and ${cuts - 1} more pieces)` : '';
-    report(file, 'error', `raw HTML nested deeper than ${MAX_HTML_DEPTH} elements: shown as text${more}`, first.position, 'nesting-too-deep', SOURCE);
+    report(file, 'error', `raw HTML nested deeper than ${MAX_HTML_DEPTH} elements: shown as text${more}`, { place: first.position, ruleId: 'nesting-too-deep', source: SOURCE });
   }
 }
 

@@ -23,7 +23,7 @@ export function rehypeFragmentLinks() {
       const href = link.properties.href as string;
       const target = safeDecode(href.slice(1));
       if (ids.has(target) || ids.has(href.slice(1))) continue;
-      report(file, 'warning', `link to \`${href.length > 60 ? `${target.slice(0, 57)}…` : target}\` goes nowhere: no heading or anchor has that id`, link.position?.start, 'link-fragment-unknown', 'mlpost:links');
+      report(file, 'warning', `link to \`${href.length > 60 ? `${target.slice(0, 57)}…` : target}\` goes nowhere: no heading or anchor has that id`, { place: link.position?.start, ruleId: 'link-fragment-unknown', source: 'mlpost:links' });
     }
   };
 }

@@ -63,7 +63,7 @@ export function rehypeEquationRefs() {
         const key = label[1]!.trim();
         const number = tagOfLabel(math.tex, label.index!, tags) ?? (autoTag ??= String(++automatic));
         if (equations.has(key)) {
-          report(file, 'warning', `equation label \`${key}\` is defined twice; references use the first`, math.code.position?.start, 'math-label-duplicate', SOURCE);
+          report(file, 'warning', `equation label \`${key}\` is defined twice; references use the first`, { place: math.code.position?.start, ruleId: 'math-label-duplicate', source: SOURCE });
           continue;
         }
         const equation = { id: equationId(key), number };
@@ -113,7 +113,7 @@ function tagOfLabel(tex: string, labelIndex: number, tags: string[]): string | u
 
 function lookup(key: string, equations: Map<string, Equation>, file: VFile, math: MathElement, command: 'ref' | 'eqref'): Equation | undefined {
   const equation = equations.get(key);
-  if (!equation) report(file, 'warning', `\\${command}{${key}}: no equation has \\label{${key}}`, math.code.position?.start, 'math-ref-unknown', SOURCE);
+  if (!equation) report(file, 'warning', `\\${command}{${key}}: no equation has \\label{${key}}`, { place: math.code.position?.start, ruleId: 'math-ref-unknown', source: SOURCE });
   return equation;
 }
 

@@ -56,7 +56,7 @@ export function rehypeMath(options: MathOptions = {}) {
       // Chinese in math and `\\` at the top of display math are fine for MathJax,
       // which the author wrote for; KaTeX renders both.
       if (errorCode !== 'unicodeTextInMathMode' && errorCode !== 'newLineInDisplayMode') {
-        report(file, 'warning', `KaTeX: ${errorMessage}`, current?.position, `katex-${errorCode}`, SOURCE);
+        report(file, 'warning', `KaTeX: ${errorMessage}`, { place: current?.position, ruleId: `katex-${errorCode}`, source: SOURCE });
       }
       return 'ignore';
     };
@@ -164,8 +164,8 @@ function reportError(file: VFile, error: Error, scope: Element): void {
   const undefinedCommand = /Undefined control sequence: (\\\S+?) at/.exec(cause);
   const place = scope.position;
   if (undefinedCommand) {
-    report(file, 'warning', `math: unknown command ${undefinedCommand[1]}, shown in red`, place, 'math-undefined-command', SOURCE);
+    report(file, 'warning', `math: unknown command ${undefinedCommand[1]}, shown in red`, { place, ruleId: 'math-undefined-command', source: SOURCE });
   } else {
-    report(file, 'error', `math: ${cause.replace(/^KaTeX parse error: /, '')}`, place, 'math-katex', SOURCE);
+    report(file, 'error', `math: ${cause.replace(/^KaTeX parse error: /, '')}`, { place, ruleId: 'math-katex', source: SOURCE });
   }
 }

@@ -83,7 +83,7 @@ export async function renderPost(markdown: string, options: RenderPostOptions = 
   } catch (error) {
     // A bug or a limit of a library (an input no guard foresaw): the post still gets a
     // page showing its source, and the build a located error instead of a crash.
-    report(file, 'error', `mlpost could not render this post (${firstLine(error)}); its source is shown as text`, { line: 1, column: 1 }, 'render-crashed', 'mlpost:render');
+    report(file, 'error', `mlpost could not render this post (${firstLine(error)}); its source is shown as text`, { place: { line: 1, column: 1 }, ruleId: 'render-crashed', source: 'mlpost:render', cause: error });
     frontMatter = { title: undefined, date: undefined, updated: undefined, tags: [], categories: [], extra: {} };
     html = `<pre class="mlpost-render-failed">${escapeHtml(String(file.value))}</pre>`;
   }

@@ -51,7 +51,7 @@ function checkElement(element: Element, file: VFile, sanitize: boolean): void {
   const place = element.position;
   if (sanitize && !ALLOWED_TAGS.has(tagName)) {
     const what = STRIPPED.has(tagName) ? 'removed with its content' : 'removed (its text is kept)';
-    report(file, 'warning', `\`<${tagName}>\` is not allowed in a sanitized post: ${what}`, place, 'security-element-removed', SOURCE);
+    report(file, 'warning', `\`<${tagName}>\` is not allowed in a sanitized post: ${what}`, { place, ruleId: 'security-element-removed', source: SOURCE });
     return;
   }
   for (const key of Object.keys(properties)) {
@@ -63,12 +63,12 @@ function checkElement(element: Element, file: VFile, sanitize: boolean): void {
       const bad = urls.find((url) => isScriptUrl(url, isImageProperty(tagName, key)));
       if (bad !== undefined) flagUrl(element, key, bad, file, sanitize);
     } else if (sanitize && /^on/i.test(key)) {
-      report(file, 'warning', `event handler \`${attributeName(key)}\` on \`<${tagName}>\` is not allowed in a sanitized post: removed`, place, 'security-attribute-removed', SOURCE);
+      report(file, 'warning', `event handler \`${attributeName(key)}\` on \`<${tagName}>\` is not allowed in a sanitized post: removed`, { place, ruleId: 'security-attribute-removed', source: SOURCE });
       delete properties[key];
     } else if (sanitize && key === 'style' && typeof value === 'string') {
       const safe = SVG_TAGS.has(tagName) ? safeSvgStyle(value) : undefined;
       if (safe !== value) {
-        report(file, 'warning', `\`style\` on \`<${tagName}>\` is not allowed in a sanitized post: ${safe === undefined ? 'removed' : 'reduced to the safe declarations'}`, place, 'security-attribute-removed', SOURCE);
+        report(file, 'warning', `\`style\` on \`<${tagName}>\` is not allowed in a sanitized post: ${safe === undefined ? 'removed' : 'reduced to the safe declarations'}`, { place, ruleId: 'security-attribute-removed', source: SOURCE });
       }
       if (safe === undefined) delete properties[key];
       else properties.style = safe;
@@ -79,7 +79,7 @@ function checkElement(element: Element, file: VFile, sanitize: boolean): void {
 function flagUrl(element: Element, key: string, url: string, file: VFile, sanitize: boolean): void {
   const scheme = urlScheme(url) ?? '';
   const consequence = sanitize ? 'removed' : 'kept because the post is trusted (build with `sanitize: true` for posts from others)';
-  report(file, 'warning', `\`${scheme}:\` URL in \`${attributeName(key)}\` of \`<${element.tagName}>\` runs code in the reader's browser: ${consequence}`, element.position, 'security-script-url', SOURCE);
+  report(file, 'warning', `\`${scheme}:\` URL in \`${attributeName(key)}\` of \`<${element.tagName}>\` runs code in the reader's browser: ${consequence}`, { place: element.position, ruleId: 'security-script-url', source: SOURCE });
   if (sanitize) delete (element.properties as Properties)[key];
 }
 

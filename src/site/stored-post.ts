@@ -3,6 +3,7 @@
  * disk cache: plain JSON (messages as plain records, binary assets as base64).
  */
 import { VFileMessage } from 'vfile-message';
+import { causeText } from '../diagnostics.js';
 import type { PostData, RenderedPost } from '../pipeline/render-post.js';
 import type { PostAsset } from '../types.js';
 
@@ -14,6 +15,8 @@ export interface StoredMessage {
   fatal: boolean | undefined;
   ruleId: string | undefined;
   source: string | undefined;
+  /** The underlying error's stack, when mlpost itself failed (`render-crashed`). */
+  cause?: string;
 }
 
 /** A post asset as JSON: text as is, bytes in base64. */
@@ -47,6 +50,7 @@ function toStoredMessage(message: VFileMessage): StoredMessage {
     fatal: message.fatal ?? undefined,
     ruleId: message.ruleId ?? undefined,
     source: message.source ?? undefined,
+    ...(message.cause === undefined ? {} : { cause: causeText(message.cause) }),
   };
 }
 
@@ -54,10 +58,17 @@ function toStoredMessage(message: VFileMessage): StoredMessage {
 export function toVFileMessages(messages: readonly StoredMessage[]): VFileMessage[] {
   return messages.map((stored) => {
     const place = stored.line === undefined ? undefined : { line: stored.line, column: stored.column ?? 1 };
-    const message = new VFileMessage(stored.reason, { place, ruleId: stored.ruleId, source: stored.source });
+    const message = new VFileMessage(stored.reason, { place, ruleId: stored.ruleId, source: stored.source, ...(stored.cause === undefined ? {} : { cause: storedCause(stored.cause) }) });
     message.fatal = stored.fatal;
     return message;
   });
+}
+
+/** A cause read back: an error whose stack is the stored text. */
+function storedCause(text: string): Error {
+  const error = new Error(text.split('\n')[0]);
+  error.stack = text;
+  return error;
 }
 
 /** Stored assets back as files to write. */

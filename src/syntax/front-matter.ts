@@ -51,7 +51,7 @@ export function readFrontMatterBlock(block: FrontMatterBlock, file: VFile, optio
   const document = parseDocument(yaml, { lineCounter, prettyErrors: false, uniqueKeys: true });
   for (const error of document.errors) {
     const at = lineCounter.linePos(errorOffset(yaml, error));
-    report(file, 'error', `front matter is not valid ${block.kind === 'json' ? 'JSON' : 'YAML'}: ${firstSentence(error.message)}`, { line: firstLine + at.line - 1, column: Math.max(1, at.col - columnShift(at.line)) }, 'front-matter-yaml', SOURCE);
+    report(file, 'error', `front matter is not valid ${block.kind === 'json' ? 'JSON' : 'YAML'}: ${firstSentence(error.message)}`, { place: { line: firstLine + at.line - 1, column: Math.max(1, at.col - columnShift(at.line)) }, ruleId: 'front-matter-yaml', source: SOURCE });
   }
   if (document.errors.length > 0) return empty;
   let value: unknown;
@@ -63,12 +63,12 @@ export function readFrontMatterBlock(block: FrontMatterBlock, file: VFile, optio
     const alias = /: (\S+)$/.exec(reason);
     const offset = alias ? yaml.indexOf(`*${alias[1]}`) : -1;
     const at = offset >= 0 ? lineCounter.linePos(offset) : { line: 1, col: 1 };
-    report(file, 'error', `front matter is not valid YAML: ${reason}`, { line: firstLine + at.line - 1, column: at.col }, 'front-matter-yaml', SOURCE);
+    report(file, 'error', `front matter is not valid YAML: ${reason}`, { place: { line: firstLine + at.line - 1, column: at.col }, ruleId: 'front-matter-yaml', source: SOURCE });
     return empty;
   }
   if (value === null || value === undefined) return empty;
   if (typeof value !== 'object' || Array.isArray(value)) {
-    report(file, 'error', 'front matter must be a mapping of `key: value` lines', { line: firstLine, column: 1 }, 'front-matter-type', SOURCE);
+    report(file, 'error', 'front matter must be a mapping of `key: value` lines', { place: { line: firstLine, column: 1 }, ruleId: 'front-matter-type', source: SOURCE });
     return empty;
   }
   const record = value as Record<string, unknown>;
@@ -83,14 +83,14 @@ export function readFrontMatterBlock(block: FrontMatterBlock, file: VFile, optio
   const result: PostFrontMatter = { ...empty, extra: record };
   if (record.title !== undefined && record.title !== null) {
     if (typeof record.title === 'string' || typeof record.title === 'number') result.title = String(record.title);
-    else report(file, 'error', '`title` must be text', placeOf('title'), 'front-matter-title', SOURCE);
+    else report(file, 'error', '`title` must be text', { place: placeOf('title'), ruleId: 'front-matter-title', source: SOURCE });
   }
   for (const key of ['date', 'updated'] as const) {
     const raw = record[key];
     if (raw === undefined || raw === null) continue;
     const date = parsePostDate(raw, options.timezone ?? 'UTC');
     if (date) result[key] = date;
-    else report(file, 'error', `\`${key}\` must be a date like 2019-09-12 13:52:48, got ${JSON.stringify(raw)}`, placeOf(key), 'front-matter-date', SOURCE);
+    else report(file, 'error', `\`${key}\` must be a date like 2019-09-12 13:52:48, got ${JSON.stringify(raw)}`, { place: placeOf(key), ruleId: 'front-matter-date', source: SOURCE });
   }
   result.tags = readNames(record.tags, 'tags', file, placeOf);
   result.categories = readNames(record.categories, 'categories', file, placeOf);
@@ -110,7 +110,7 @@ function readNames(raw: unknown, key: string, file: VFile, placeOf: (key: string
     if (Array.isArray(value)) return value.every(visit);
     return false;
   };
-  if (!visit(raw)) report(file, 'error', `\`${key}\` must be a name or a list of names`, placeOf(key), `front-matter-${key}`, SOURCE);
+  if (!visit(raw)) report(file, 'error', `\`${key}\` must be a name or a list of names`, { place: placeOf(key), ruleId: `front-matter-${key}`, source: SOURCE });
   return names;
 }
 

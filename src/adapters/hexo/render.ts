@@ -114,7 +114,7 @@ export function createRenderers(setup: Readonly<RendererSetup>): MlpostRenderers
 
   function crashed(file: VFile, error: unknown): string {
     const first = (error instanceof Error ? `${error.name}: ${error.message}` : String(error)).split('\n')[0];
-    report(file, 'error', `mlpost could not render this (${first}); its source is shown as text`, { line: 1, column: 1 }, 'render-crashed', 'mlpost:render');
+    report(file, 'error', `mlpost could not render this (${first}); its source is shown as text`, { place: { line: 1, column: 1 }, ruleId: 'render-crashed', source: 'mlpost:render', cause: error });
     return `<pre class="mlpost-render-failed">${String(file.value).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')}</pre>`;
   }
 

@@ -34,7 +34,7 @@ export function refuseCells(markdown: string, parser: Pick<Processor<Root>, 'par
   let at = 0;
   for (const cell of cells.sort((a, b) => a.start - b.start)) {
     const reason = `${cell.kind}: this cell is inside a tag whose body Hexo renders synchronously (such as a theme's {% note %} or {% tabs %}); cells run asynchronously, so it was not run: move it out of the tag`;
-    report(file, 'error', reason, { line: cell.line, column: cell.column }, CELL_IN_SYNC_RENDER, 'mlpost:hexo');
+    report(file, 'error', reason, { place: { line: cell.line, column: cell.column }, ruleId: CELL_IN_SYNC_RENDER, source: 'mlpost:hexo' });
     out += markdown.slice(at, cell.start) + `\n\n<div class="mlpost-error" role="alert">${escapeHtml(reason)}</div>\n\n`;
     at = cell.end;
   }

@@ -40,7 +40,7 @@ export function rehypeHighlightCode() {
     if (unknown.size > 0) {
       const names = [...unknown.keys()].map((name) => `\`${name}\``).join(', ');
       const plural = unknown.size > 1 ? 'these languages' : 'this language';
-      report(file, 'info', `no highlighting for ${names}: mlpost has no grammar for ${plural}; the code is shown plain`, [...unknown.values()][0], 'code-language-unknown', HIGHLIGHT_SOURCE);
+      report(file, 'info', `no highlighting for ${names}: mlpost has no grammar for ${plural}; the code is shown plain`, { place: [...unknown.values()][0], ruleId: 'code-language-unknown', source: HIGHLIGHT_SOURCE });
     }
   };
 }

@@ -36,13 +36,13 @@ function pairChildren(parent: Parent, file: VFile, source: string, lineStarts: r
       continue;
     }
     if (isEndTag(child.name)) {
-      report(file, 'error', `\`{% ${child.name} %}\` has no opening \`{% ${child.name.slice(3)} %}\` before it`, child.position, 'hexo-tag-unopened', SOURCE);
+      report(file, 'error', `\`{% ${child.name} %}\` has no opening \`{% ${child.name.slice(3)} %}\` before it`, { place: child.position, ruleId: 'hexo-tag-unopened', source: SOURCE });
       continue;
     }
     const end = findEnd(children, index, child.name);
     if (end === -1) {
       if (BODY_TAGS.has(child.name)) {
-        report(file, 'error', `\`{% ${child.name} %}\` is never closed: add \`{% end${child.name} %}\``, child.position, 'hexo-tag-unclosed', SOURCE);
+        report(file, 'error', `\`{% ${child.name} %}\` is never closed: add \`{% end${child.name} %}\``, { place: child.position, ruleId: 'hexo-tag-unclosed', source: SOURCE });
         continue;
       }
       result.push(child);

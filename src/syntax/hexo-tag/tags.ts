@@ -106,7 +106,7 @@ function expandChildren(parent: Parent, file: VFile, handlers: Readonly<Record<s
       if (child.type === 'hexoTagBlock') expandChildren(child, file, handlers, site);
       const flow = child.type !== 'hexoTagText' && !isInlineBlock(child);
       if (child.unterminatedQuote) {
-        report(file, 'warning', `a quote in the arguments of \`{% ${child.name} %}\` is never closed`, child.position, 'hexo-tag-quote', 'mlpost:hexo-tag');
+        report(file, 'warning', `a quote in the arguments of \`{% ${child.name} %}\` is never closed`, { place: child.position, ruleId: 'hexo-tag-quote', source: 'mlpost:hexo-tag' });
       }
       const handler = Object.hasOwn(handlers, child.name) ? handlers[child.name] : undefined;
       const replacement = handler?.(child, { file, flow, site });
@@ -114,7 +114,7 @@ function expandChildren(parent: Parent, file: VFile, handlers: Readonly<Record<s
         result.push(...replacement);
         continue;
       }
-      report(file, 'warning', `unknown Hexo tag \`{% ${child.name} %}\`: shown as a placeholder (register a handler for it through the API)`, child.position, 'hexo-tag-unknown', 'mlpost:hexo-tag');
+      report(file, 'warning', `unknown Hexo tag \`{% ${child.name} %}\`: shown as a placeholder (register a handler for it through the API)`, { place: child.position, ruleId: 'hexo-tag-unknown', source: 'mlpost:hexo-tag' });
       result.push(...unknownTagPlaceholder(child, flow));
       continue;
     }

@@ -58,6 +58,6 @@ export class SourceContext {
 
   /** Report a problem at a source offset, or at `fallback` when the offset is unknown. */
   report(severity: Severity, reason: string, offset: number, ruleId: string, fallback?: Point): void {
-    report(this.file, severity, reason, this.pointAt(offset) ?? fallback, ruleId, PANDOC_SOURCE);
+    report(this.file, severity, reason, { place: this.pointAt(offset) ?? fallback, ruleId, source: PANDOC_SOURCE });
   }
 }

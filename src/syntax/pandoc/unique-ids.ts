@@ -75,7 +75,7 @@ export function rehypeUniqueIds() {
       if (warn) {
         const first = holder.position?.start;
         const where = first ? ` (first at line ${first.line})` : '';
-        report(file, 'warning', `id \`${id}\` is used twice${where}; this one is renamed \`${renamed}\``, element.position, 'duplicate-id', PANDOC_SOURCE);
+        report(file, 'warning', `id \`${id}\` is used twice${where}; this one is renamed \`${renamed}\``, { place: element.position, ruleId: 'duplicate-id', source: PANDOC_SOURCE });
       }
     };
     for (const element of byAuthor) claim(element, true);

@@ -45,7 +45,7 @@ export function definedProperties(properties: Record<string, string | string[] |
 
 /** Report a problem with a tag at its line:column. */
 export function reportTag(tag: AnyHexoTag, context: TagContext, severity: Severity, reason: string, ruleId: string): void {
-  report(context.file, severity, reason, tag.position, ruleId, TAG_SOURCE);
+  report(context.file, severity, reason, { place: tag.position, ruleId, source: TAG_SOURCE });
 }
 
 /**
