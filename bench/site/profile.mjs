@@ -16,12 +16,12 @@ export function stageOf(url, name) {
   if (/node_modules\/katex\//.test(url) || /rehype-katex/.test(url) || /\/math\//.test(url)) return 'KaTeX (math)';
   if (/@viz-js/.test(url) || /\/graph\//.test(url) || url.startsWith('wasm://')) return 'Graphviz (layout + SVG polish)';
   if (/\/cells\/|\/numeric\/|\/charts\//.test(url)) return 'cells';
-  if (/micromark|mdast-util-from-markdown|remark-parse|remark-gfm|mdast-util-gfm|remark-frontmatter|remark-cjk|\/syntax\/|yaml\//.test(url)) return 'Markdown parse (+ front matter, Hexo tags)';
+  if (/micromark|mdast-util-from-markdown|remark-parse|remark-gfm|mdast-util-gfm|remark-cjk|\/syntax\/|\/parse\/|\/limits\/|yaml\//.test(url)) return 'Markdown parse (+ front matter, Hexo tags)';
   if (/parse5|hast-util-raw|hast-util-from-parse5|rehype-raw|hast-util-from-html/.test(url)) return 'raw HTML (parse5)';
   if (/mdast-util-to-hast|remark-rehype/.test(url)) return 'mdast → hast';
   if (/hast-util-to-html|rehype-stringify|stringify-entities|\/site\/page|\/site\/index-pages|\/site\/post-page/.test(url)) return 'HTML serialisation';
   if (/^node:fs|node:internal\/fs|\/site\/write-file|\/site\/output-files|\/cache\/disk-cache|node:crypto|node:internal\/crypto/.test(url) || /^(writeFileUtf8|writeFileSync|renameSync|openSync|readFileUtf8|statSync|mkdirSync|closeSync|readSync|writeSync|digest|update)$/.test(name)) return 'file reads/writes, hashing, cache';
-  if (/rehype-slug|github-slugger|unist-util|hast-util|\/render\//.test(url)) return 'tree walks (ids, links, outline)';
+  if (/rehype-slug|github-slugger|unist-util|hast-util|\/(html|code|links|outline|pipeline)\//.test(url)) return 'tree walks (ids, links, outline)';
   return 'other';
 }
 

@@ -49,18 +49,28 @@ program
     process.exitCode = await serveCommand(site, options);
   });
 
+program
+  .command('doctor')
+  .description('print what this mlpost runs with (versions, engines, parser fixes), for bug reports')
+  .action(async () => {
+    const { doctorCommand } = await import('./doctor-command.js');
+    process.exitCode = await doctorCommand();
+  });
+
 function parseCount(value: string): number {
   const number = Number(value);
   if (!Number.isInteger(number) || number < 0) throw new InvalidArgumentError('expected a whole number ≥ 0');
   return number;
 }
 
-try {
-  await program.parseAsync();
-} finally {
-  // Cell workers would keep the process alive. (Commands load their modules lazily, so a
-  // build with nothing to render never loads the rendering pipeline, and a run without
-  // cells never loads the cells code.)
-  const { closeEngines } = await import('../engines/index.js');
-  await closeEngines();
+/** Run the command line; the engines are closed however it ends (a busy cell worker would keep the process alive). */
+export async function main(argv: readonly string[] = process.argv): Promise<void> {
+  try {
+    await program.parseAsync([...argv]);
+  } finally {
+    // Commands load their modules lazily, so a build with nothing to render never loads
+    // the rendering pipeline, and a run without cells never loads the cells code.
+    const { closeEngines } = await import('../engines/index.js');
+    await closeEngines();
+  }
 }

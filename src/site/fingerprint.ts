@@ -6,7 +6,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join, relative } from 'node:path';
+import { basename, dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createHash } from 'node:crypto';
 import { hashKey } from '../cache/disk-cache.js';
@@ -25,9 +25,13 @@ export interface RendererVersions {
 
 const require = createRequire(import.meta.url);
 
-/** The folder holding mlpost's modules (`dist/` when installed, `src/` under tsx/vitest). */
+/**
+ * The folder holding the mlpost code that runs: the CLI's bundles (`dist/bundle/`), else
+ * the modules (`dist/` when installed, `src/` under tsx/vitest).
+ */
 function moduleRoot(): string {
-  return dirname(dirname(fileURLToPath(import.meta.url)));
+  const here = dirname(fileURLToPath(import.meta.url));
+  return basename(here) === 'bundle' ? here : dirname(here);
 }
 
 /**

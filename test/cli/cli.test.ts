@@ -69,3 +69,16 @@ describe('mlpost build', () => {
     expect(existsSync(join(out, 'categories/ml/index.html'))).toBe(true);
   });
 });
+
+describe('the CLI users run', () => {
+  it('is the bundle of dist/bundle/, with micromark’s speed fixes on in it (mlpost doctor)', () => {
+    expect(readFileSync(join(repoRoot, 'bin/mlpost.js'), 'utf8')).toContain("new URL('../dist/bundle/main.js', import.meta.url)");
+    const run = mlpost(['doctor']);
+    expect(run.status).toBe(0);
+    const lines = run.stdout.trim().split('\n');
+    expect(lines[0]).toBe(`mlpost ${JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')).version} (bundled CLI)`);
+    expect(lines).toContain(`Node ${process.version}`);
+    expect(lines.find((line) => line.startsWith('Graphviz:'))).toMatch(/^Graphviz: @viz-js\/viz 3\.3\.1 \/ Graphviz 9\.0\.0, loaded in \d+ ms$/);
+    expect(lines).toContain('micromark speed fixes: on (4 of 4)');
+  });
+});
