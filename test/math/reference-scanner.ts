@@ -1,0 +1,168 @@
+/**
+ * A reference scanner for math delimiters, written from the documented rules and sharing
+ * no code with `src/math/syntax/`: plain string scanning, one paragraph at a time.
+ *
+ * Pandoc's MANUAL (`tex_math_dollars`): "Anything between two $ characters will be treated
+ * as TeX math. The opening $ must have a non-space character immediately to its right,
+ * while the closing $ must have a non-space character immediately to its left, and must
+ * not be followed immediately by a digit. [...] For display math, use $$ delimiters. (In
+ * this case, the delimiters may be separated from the formula by whitespace. However,
+ * there can be no blank lines between the opening and closing $$ delimiters.)" Pandoc's
+ * reader gives up on a `$` formula at the first space followed by `$`. `tex_math_single_backslash`:
+ * `\(…\)` and `\[…\]`; `tex_math_double_backslash`: `\\(…\\)` and `\\[…\\]`.
+ *
+ * MathJax (`FindTeX.findEnd`): the closing delimiter counts only outside `{…}` groups, and a
+ * backslash with the character after it is one unit. `processEnvironments`: a math
+ * environment outside delimiters is display math; `processRefs`: `\ref{…}`/`\eqref{…}` in
+ * text. For the double-backslash forms MathJax saw the text after marked had undone
+ * Markdown's backslash escapes, so they are scanned in that unescaped text.
+ *
+ * mlpost's choices where those leave a gap: a run of three or more `$` is text; a `$$`
+ * that does not close is text (both dollars).
+ */
+
+export interface Formula {
+  tex: string;
+  display: boolean;
+}
+
+const ENVIRONMENTS = new Set([
+  'align', 'align*', 'alignat', 'alignat*', 'aligned', 'alignedat', 'array', 'Bmatrix', 'bmatrix',
+  'cases', 'CD', 'eqnarray', 'eqnarray*', 'equation', 'equation*', 'gather', 'gather*', 'gathered',
+  'matrix', 'multline', 'multline*', 'pmatrix', 'smallmatrix', 'split', 'subarray', 'Vmatrix', 'vmatrix',
+]);
+
+const PUNCTUATION = /[!-/:-@[-`{-~]/;
+
+/** Every formula of `markdown` (paragraphs of prose, no other Markdown syntax), in order. */
+export function referenceFormulas(markdown: string): Formula[] {
+  const found: Formula[] = [];
+  for (const paragraph of markdown.split(/\n[ \t]*(?:\n[ \t]*)*\n/)) scanParagraph(paragraph, found);
+  return found;
+}
+
+function scanParagraph(text: string, found: Formula[]): void {
+  let at = 0;
+  while (at < text.length) {
+    const char = text[at]!;
+    if (char === '$') {
+      let run = at;
+      while (text[run] === '$') run++;
+      const dollars = run - at;
+      const formula = dollars === 1 ? singleDollar(text, at) : dollars === 2 ? doubleDollar(text, at) : undefined;
+      if (formula) {
+        found.push(formula.formula);
+        at = formula.end;
+      } else {
+        at = run;
+      }
+      continue;
+    }
+    if (char === '\\') {
+      const formula = backslashDelimited(text, at) ?? environment(text, at) ?? reference(text, at);
+      if (formula) {
+        found.push(formula.formula);
+        at = formula.end;
+        continue;
+      }
+      // Markdown's escape: `\$` is a dollar, `\\` a backslash.
+      at += PUNCTUATION.test(text[at + 1] ?? '') ? 2 : 1;
+      continue;
+    }
+    at++;
+  }
+}
+
+interface Found {
+  formula: Formula;
+  end: number;
+}
+
+/**
+ * MathJax's search for `close` from `from`: outside groups, a backslash and the next
+ * character one unit. Returns the index of the closing delimiter, or -1.
+ */
+function findEnd(text: string, from: number, close: string, dollarRules = false): number {
+  let braces = 0;
+  // Pandoc reads `\x` as one unit: only a space of its own comes before a failing `$`.
+  let afterSpace = false;
+  for (let at = from; at < text.length; at++) {
+    if (braces === 0 && text.startsWith(close, at)) {
+      if (!dollarRules) return at;
+      // Pandoc's `$`: not after a space (the whole attempt fails), not before a digit.
+      if (afterSpace) return -1;
+      return /[0-9]/.test(text[at + 1] ?? '') ? -1 : at;
+    }
+    const char = text[at]!;
+    afterSpace = /\s/.test(char);
+    if (char === '\\') at++;
+    else if (char === '{') braces++;
+    else if (char === '}' && braces > 0) braces--;
+  }
+  return -1;
+}
+
+function singleDollar(text: string, at: number): Found | undefined {
+  if (/\s/.test(text[at + 1] ?? ' ')) return undefined;
+  const close = findEnd(text, at + 1, '$', true);
+  if (close === -1) return undefined;
+  return { formula: { tex: text.slice(at + 1, close), display: false }, end: close + 1 };
+}
+
+function doubleDollar(text: string, at: number): Found | undefined {
+  const close = findEnd(text, at + 2, '$$');
+  if (close === -1 || close === at + 2) return undefined;
+  return { formula: { tex: text.slice(at + 2, close), display: true }, end: close + 2 };
+}
+
+function backslashDelimited(text: string, at: number): Found | undefined {
+  if (text.startsWith('\\\\(', at) || text.startsWith('\\\\[', at)) {
+    const display = text[at + 2] === '[';
+    return unescapedFormula(text, at + 3, display ? '\\]' : '\\)', display);
+  }
+  if (text.startsWith('\\(', at) || text.startsWith('\\[', at)) {
+    const display = text[at + 1] === '[';
+    const close = findEnd(text, at + 2, display ? '\\]' : '\\)');
+    if (close === -1) return undefined;
+    return { formula: { tex: text.slice(at + 2, close), display }, end: close + 2 };
+  }
+  return undefined;
+}
+
+/** `\\(…\\)` and `\\[…\\]`, scanned in the text as marked passed it to MathJax. */
+function unescapedFormula(text: string, from: number, close: string, display: boolean): Found | undefined {
+  // The unescaped text, and for each of its characters the source index after it.
+  let plain = '';
+  const ends: number[] = [];
+  for (let at = from; at < text.length; at++) {
+    if (text[at] === '\\' && PUNCTUATION.test(text[at + 1] ?? '')) at++;
+    plain += text[at];
+    ends.push(at + 1);
+  }
+  const end = findEnd(plain, 0, close);
+  if (end === -1) return undefined;
+  return { formula: { tex: plain.slice(0, end), display }, end: ends[end + close.length - 1]! };
+}
+
+function environment(text: string, at: number): Found | undefined {
+  const begin = /^\\begin[ \t]*\{([A-Za-z*]+)\}/.exec(text.slice(at));
+  if (!begin || !ENVIRONMENTS.has(begin[1]!)) return undefined;
+  const endPattern = new RegExp(`^\\\\end[ \\t]*\\{${begin[1]!.replace('*', '\\*')}\\}`);
+  let braces = 0;
+  for (let index = at + begin[0].length; index < text.length; index++) {
+    if (braces === 0) {
+      const end = endPattern.exec(text.slice(index));
+      if (end) return { formula: { tex: text.slice(at, index + end[0].length), display: true }, end: index + end[0].length };
+    }
+    const char = text[index]!;
+    if (char === '\\') index++;
+    else if (char === '{') braces++;
+    else if (char === '}' && braces > 0) braces--;
+  }
+  return undefined;
+}
+
+function reference(text: string, at: number): Found | undefined {
+  const ref = /^\\(?:eq)?ref[ \t]*\{[^{}\n]*\}/.exec(text.slice(at));
+  return ref ? { formula: { tex: ref[0], display: false }, end: at + ref[0].length } : undefined;
+}
