@@ -10,7 +10,7 @@ import remarkParse from 'remark-parse';
 import type { Nodes, Root } from 'mdast';
 import { remarkPandocMath } from '../../src/math/remark-pandoc-math.js';
 import { renderPost } from '../../src/index.js';
-import { referenceFormulas, type Formula } from './reference-scanner.js';
+import { placedFormulas, referenceFormulas, type Formula } from './reference-scanner.js';
 import { fromHtml } from 'hast-util-from-html';
 import { toHtml } from 'hast-util-to-html';
 import { toText } from 'hast-util-to-text';
@@ -95,6 +95,13 @@ describe('display math in every position pandoc and MathJax accept', () => {
     expect(parsedFormulas('so $$x\n- y$$ is')).toEqual([]);
   });
 
+  it('starts a display at a line after a `$` left open (money, far more often than a formula running on)', () => {
+    expect(parsedFormulas('costs $5 or\n\\\\[\n- b\n\\\\]')).toEqual([{ tex: '- b', display: true }]);
+    // Pandoc would read on: `$\\]…\\\\[$` is one formula, the `\\\\[` inside it.
+    expect(referenceTrimmed('$\\]\n\\\\[$\n')).toEqual([{ tex: '\\]\n\\\\[', display: false }]);
+    expect(parsedFormulas('$\\]\n\\\\[$\n')).toEqual([]);
+  });
+
   it('keeps a display with text after it in the paragraph around it, as pandoc reads it', async () => {
     expect((await outline('text\n$$\na\n$$, where\nb is.')).html).toBe('<p>text\n[D:a], where\nb is.</p>');
     expect((await outline('$$\na\n$$\n\nb')).html).toBe('[D:a]\n<p>b</p>');
@@ -148,8 +155,8 @@ const layouts = fc.oneof(
   fc.tuple(displayLines, displayLines).map(([a, b]) => `$$\n${a.join('\n')}\n$$\n$$\n${b.join('\n')}\n$$`),
   displayLines.map((lines) => `\\[\n${lines.join('\n')}\n\\]`),
   inlineTex.map((tex) => `\\(${tex}\\) and \\[${tex}\\]`),
-  // marked-era authors escape TeX's braces twice (`\\{`).
-  inlineTex.map((tex) => `\\\\(${tex.replace(/\\([{}])/g, '\\\\$1')}\\\\)`),
+  // marked-era authors double every backslash (`\\\\alpha`, `\\\\{`).
+  inlineTex.map((tex) => `\\\\(${tex.replace(/\\/g, '\\\\')}\\\\)`),
   displayLines.map((lines) => `\\begin{align}\n${lines.join('\n')}\n\\end{align}`),
   prose,
   // (A paragraph of its own: a `$$` that a later line closes is not "never closed".)
@@ -159,10 +166,21 @@ const document = fc.array(fc.tuple(layouts, fc.constantFrom('\n\n', '\n')), { mi
   parts.map(([part, separator]) => part + separator).join(''),
 );
 
+/**
+ * The limit tested above: a `$…$` of the reference that runs into a line starting with a
+ * display delimiter (`\\[`, `\\\\[`, `\\begin`), where mlpost starts the display.
+ */
+function dollarRunsIntoDisplayLine(markdown: string): boolean {
+  return placedFormulas(markdown).some(
+    (formula) => formula.delimiter === '$' && [...markdown.slice(formula.start, formula.end).matchAll(/\n[ \t]*\\{1,2}(?:\[|begin)/g)].length > 0,
+  );
+}
+
 describe('the parser agrees with the reference scanner', () => {
   it('on random prose and formulas in every layout', () => {
     fc.assert(
       fc.property(document, (markdown) => {
+        fc.pre(!dollarRunsIntoDisplayLine(markdown));
         expect(parsedFormulas(markdown)).toEqual(referenceTrimmed(markdown));
       }),
       { numRuns: Number(process.env.RUNS ?? 2000) },
@@ -174,6 +192,7 @@ describe('the parser agrees with the reference scanner', () => {
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 24 }), (pieces) => {
         const markdown = pieces.join('').replace(/^[ \t]*[-+*>#=]/gm, 'w').replace(/^ {4,}/gm, '').replace(/\]\(/g, '] (');
+        fc.pre(!dollarRunsIntoDisplayLine(markdown));
         expect(parsedFormulas(markdown)).toEqual(referenceTrimmed(markdown));
       }),
       { numRuns: Number(process.env.RUNS ?? 3000) },

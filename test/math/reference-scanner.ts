@@ -18,12 +18,21 @@
  * Markdown's backslash escapes, so they are scanned in that unescaped text.
  *
  * mlpost's choices where those leave a gap: a run of three or more `$` is text; a `$$`
- * that does not close is text (both dollars).
+ * that does not close is text (both dollars); a space before a closing `$` ends the
+ * attempt unless the formula so far is on one line and has a TeX command (a backslash and a
+ * letter): the MathJax blogs showed `$\alpha $` as math, and money has no commands.
  */
 
 export interface Formula {
   tex: string;
   display: boolean;
+}
+
+/** A formula with where it starts and ends in the Markdown (offsets). */
+export interface PlacedFormula extends Formula {
+  start: number;
+  end: number;
+  delimiter: string;
 }
 
 const ENVIRONMENTS = new Set([
@@ -36,12 +45,23 @@ const PUNCTUATION = /[!-/:-@[-`{-~]/;
 
 /** Every formula of `markdown` (paragraphs of prose, no other Markdown syntax), in order. */
 export function referenceFormulas(markdown: string): Formula[] {
-  const found: Formula[] = [];
-  for (const paragraph of markdown.split(/\n[ \t]*(?:\n[ \t]*)*\n/)) scanParagraph(paragraph, found);
+  return placedFormulas(markdown).map(({ tex, display }) => ({ tex, display }));
+}
+
+/** The same, with their places. */
+export function placedFormulas(markdown: string): PlacedFormula[] {
+  const found: PlacedFormula[] = [];
+  const blank = /\n[ \t]*(?:\n[ \t]*)*\n/g;
+  let start = 0;
+  for (const match of [...markdown.matchAll(blank), undefined]) {
+    const end = match ? match.index : markdown.length;
+    scanParagraph(markdown.slice(start, end), found, start);
+    if (match) start = match.index + match[0].length;
+  }
   return found;
 }
 
-function scanParagraph(text: string, found: Formula[]): void {
+function scanParagraph(text: string, found: PlacedFormula[], offset: number): void {
   let at = 0;
   while (at < text.length) {
     const char = text[at]!;
@@ -51,7 +71,7 @@ function scanParagraph(text: string, found: Formula[]): void {
       const dollars = run - at;
       const formula = dollars === 1 ? singleDollar(text, at) : dollars === 2 ? doubleDollar(text, at) : undefined;
       if (formula) {
-        found.push(formula.formula);
+        found.push({ ...formula.formula, start: offset + at, end: offset + formula.end, delimiter: text.slice(at, run) });
         at = formula.end;
       } else {
         at = run;
@@ -61,7 +81,7 @@ function scanParagraph(text: string, found: Formula[]): void {
     if (char === '\\') {
       const formula = backslashDelimited(text, at) ?? environment(text, at) ?? reference(text, at);
       if (formula) {
-        found.push(formula.formula);
+        found.push({ ...formula.formula, start: offset + at, end: offset + formula.end, delimiter: '\\' });
         at = formula.end;
         continue;
       }
@@ -86,15 +106,17 @@ function findEnd(text: string, from: number, close: string, dollarRules = false)
   let braces = 0;
   // Pandoc reads `\x` as one unit: only a space of its own comes before a failing `$`.
   let afterSpace = false;
+  let afterCommand = false;
   for (let at = from; at < text.length; at++) {
     if (braces === 0 && text.startsWith(close, at)) {
       if (!dollarRules) return at;
       // Pandoc's `$`: not after a space (the whole attempt fails), not before a digit.
-      if (afterSpace) return -1;
+      if (afterSpace && (!afterCommand || text.slice(from, at).includes('\n'))) return -1;
       return /[0-9]/.test(text[at + 1] ?? '') ? -1 : at;
     }
     const char = text[at]!;
     afterSpace = /\s/.test(char);
+    if (char === '\\' && /[A-Za-z]/.test(text[at + 1] ?? '')) afterCommand = true;
     if (char === '\\') at++;
     else if (char === '{') braces++;
     else if (char === '}' && braces > 0) braces--;

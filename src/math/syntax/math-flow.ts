@@ -52,6 +52,7 @@ function tokenizeMathFlow(this: TokenizeContext, effects: Effects, ok: State, no
     // when that line does not close it, and no formula of the paragraph is open (`where $$`
     // / `a = b` / `$$`: the line is inside that formula, or closes it).
     if (self.interrupt) {
+      // (A `$` left open is money far more often than a formula running into this line.)
       if (openFormulas(paragraphSoFar(self)).outside) return nok(code);
       return effects.check({ tokenize: tokenizeFirstLineOpen, partial: true }, ok, nok)(code);
     }

@@ -30,7 +30,11 @@ export interface ScannerOptions {
   dataType: 'texMathData' | 'texMathFlowValue';
   /** The character that may start the closing delimiter. */
   closesWith: Code;
-  /** Pandoc's `$`: a space before a `$` outside groups ends the attempt. */
+  /**
+   * Pandoc's `$`: a space before a `$` outside groups ends the attempt, which keeps
+   * `$5 and $10` money; unless the formula so far is on one line and has a TeX command
+   * (`$\\alpha $`, which the MathJax blogs showed as math: money has no commands).
+   */
   spaceBeforeDollarFails?: boolean;
   /** marked's reading: `\` before ASCII punctuation is Markdown's escape, not TeX's. */
   unescape?: boolean;
@@ -54,6 +58,8 @@ export function contentScanner(self: TokenizeContext, effects: Effects, nok: Sta
   let read = 0;
   let depth = 0;
   let afterSpace = false;
+  let crossedLine = false;
+  let afterCommand = false;
   // A line ending right after `\\` is its partner (pandoc), not a space before a `$`.
   let pairedLineEnding = false;
   let inData = false;
@@ -64,6 +70,7 @@ export function contentScanner(self: TokenizeContext, effects: Effects, nok: Sta
     if (markdownLineEnding(code)) {
       closeData();
       afterSpace = !pairedLineEnding;
+      crossedLine = true;
       pairedLineEnding = false;
       if (options.lineEnding) return options.lineEnding(code, content);
       effects.enter(types.lineEnding);
@@ -72,7 +79,7 @@ export function contentScanner(self: TokenizeContext, effects: Effects, nok: Sta
       return content;
     }
     if (depth === 0 && code === options.closesWith) {
-      if (options.spaceBeforeDollarFails && afterSpace) return nok(code);
+      if (options.spaceBeforeDollarFails && afterSpace && (crossedLine || !afterCommand)) return nok(code);
       closeData();
       return options.close(code, asContent);
     }
@@ -95,6 +102,7 @@ export function contentScanner(self: TokenizeContext, effects: Effects, nok: Sta
       pairedLineEnding = true;
       return content(code);
     }
+    if (asciiAlpha(code)) afterCommand = true;
     read++;
     effects.consume(code);
     return content;

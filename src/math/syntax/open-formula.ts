@@ -44,7 +44,7 @@ export function openFormulas(text: string): OpenFormulas {
       const end = formulaEnd(text, run, single ? '$' : '$$', single, false);
       if (end === 'open' || end === 'nested') {
         open.any = true;
-        if (!single && end === 'open') open.outside = true;
+        if (end === 'open' && !single) open.outside = true;
       }
       at = typeof end === 'number' ? end : run;
       continue;
@@ -77,15 +77,17 @@ export function openFormulas(text: string): OpenFormulas {
 function formulaEnd(text: string, from: number, close: string, dollarRules: boolean, unescape: boolean): number | 'fails' | 'open' | 'nested' {
   let braces = 0;
   let afterSpace = false;
+  let afterCommand = false;
   for (let at = from; at < text.length; at++) {
     if (braces === 0 && (text.startsWith(close, at) || (unescape && text.startsWith(`\\${close}`, at)))) {
       if (!dollarRules) return at + close.length + (text.startsWith(close, at) ? 0 : 1);
-      if (afterSpace) return 'fails';
+      if (afterSpace && (!afterCommand || text.slice(from, at).includes('\n'))) return 'fails';
       return /[0-9]/.test(text[at + 1] ?? '') ? 'fails' : at + 1;
     }
     const char = text[at]!;
     afterSpace = /\s/.test(char);
     if (char === '\\') {
+      if (/[A-Za-z]/.test(text[at + 1] ?? '')) afterCommand = true;
       // marked's reading: `\{` is a brace, `\\` one backslash (which takes the next character).
       if (unescape && PUNCTUATION.test(text[at + 1] ?? '') && text[at + 1] !== '\\') {
         at++;
