@@ -21,7 +21,7 @@ export function remarkPandocMath(this: Processor) {
     if (!unclosed) return;
     delete tree.data!.texMathUnclosed;
     for (const place of unclosed) {
-      report(file, 'error', '`$$` opens display math that is never closed in its paragraph: shown as text', place, 'math-unclosed', 'mlpost:math');
+      report(file, 'error', '`$$` opens display math that does not close in its paragraph (nor after a `{` left open): shown as text', place, 'math-unclosed', 'mlpost:math');
     }
   };
 }
