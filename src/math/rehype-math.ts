@@ -81,6 +81,8 @@ export function rehypeMath(options: MathOptions = {}) {
 /** The math of one document: its macro table, its MathJax page (made on first need). */
 class DocumentMath {
   private current: Element | undefined;
+  /** KaTeX's strict-mode complaints about the formula being typeset: [code, message]. */
+  private complaints: [string, string][] = [];
   private mathjax: MathJaxPage | undefined;
   /** Every definition so far, as written, and how many of them MathJax has seen. */
   private readonly definitions: string[] = [];
@@ -96,9 +98,7 @@ class DocumentMath {
     this.strict = (errorCode: string, errorMessage: string): 'ignore' => {
       // Chinese in math and `\\` at the top of display math are fine for MathJax,
       // which the author wrote for; KaTeX renders both.
-      if (errorCode !== 'unicodeTextInMathMode' && errorCode !== 'newLineInDisplayMode') {
-        report(this.file, 'warning', `KaTeX: ${errorMessage}`, this.current?.position, `katex-${errorCode}`, SOURCE);
-      }
+      if (errorCode !== 'unicodeTextInMathMode' && errorCode !== 'newLineInDisplayMode') this.complaints.push([errorCode, errorMessage]);
       return 'ignore';
     };
   }
@@ -122,9 +122,23 @@ class DocumentMath {
     const before = new Set(Object.keys(this.macros));
     // Reuse only while the document has defined no macros, and not a formula that defines some.
     const memoKey = this.pristine() && !definitions ? `${displayMode ? 'D' : 'I'}${this.startMacros}` : undefined;
+    this.complaints = [];
     const first = typesetWithKatex(katexTex, settings, memoKey);
     if (definitions) this.definitions.push(...definitions.written);
-    if ('html' in first) return raw(first.html);
+    if ('html' in first) {
+      // `e\^{x}`: an accent KaTeX allows in math mode only with a complaint, and LaTeX not
+      // at all; written for marked, which made it the `^` MathJax saw.
+      const accent = this.complaints.find(([code, message]) => code === 'mathVsTextAccents' && /accent \\[!-/:-@[-`{-~] /.test(message));
+      const rewritten = accent ? closeKatexGaps(katexTex, accent[1]) : undefined;
+      if (rewritten !== undefined) {
+        this.complaints = [];
+        const again = typesetWithKatex(rewritten, settings, undefined);
+        if ('html' in again) return raw(this.reportComplaints(again.html));
+      }
+      if (memoKey !== undefined && this.complaints.length === 0) rememberTypeset(memoKey, katexTex, first.html);
+      return raw(this.reportComplaints(first.html));
+    }
+    this.complaints = [];
 
     // KaTeX failed midway: drop what it defined (its group never closed), then keep the
     // formula's own definitions, which MathJax keeps whatever follows them.
@@ -138,7 +152,7 @@ class DocumentMath {
       if (next === undefined) break;
       rewritten = next;
       const again = typesetWithKatex(rewritten, settings, undefined);
-      if ('html' in again) return raw(again.html);
+      if ('html' in again) return raw(this.reportComplaints(again.html));
       error = again.error;
     }
 
@@ -156,6 +170,13 @@ class DocumentMath {
       properties: { className: ['katex-error'], style: `color:${ERROR_COLOR}`, title: first.error.message },
       children: [{ type: 'text', value: tex }],
     };
+  }
+
+  /** Report KaTeX's complaints about the formula just typeset; returns `html`. */
+  private reportComplaints(html: string): string {
+    for (const [code, message] of this.complaints) report(this.file, 'warning', `KaTeX: ${message}`, this.current?.position, `katex-${code}`, SOURCE);
+    this.complaints = [];
+    return html;
   }
 
   /** While the document has defined no macros, its formulas can be reused from other posts. */

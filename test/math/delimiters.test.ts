@@ -72,6 +72,7 @@ describe('display math in every position pandoc and MathJax accept', () => {
     ['the same with text after the display', '$$\na\n+ b\n$$, where', [{ tex: 'a\n+ b', display: true }]],
     ['`\\[…\\]` and `\\(…\\)`', '\\(x\\) and \\[y\\]\n\n\\[\nz\n\\]', [{ tex: 'x', display: false }, { tex: 'y', display: true }, { tex: 'z', display: true }]],
     ['marked-era `\\\\[…\\\\]`, escapes undone', '\\\\[ a \\\\\\\\ b\\_1 \\\\] and \\\\(\\left\\\\{x\\\\)', [{ tex: 'a \\\\ b_1', display: true }, { tex: '\\left\\{x', display: false }]],
+    ['`\\begin{align\\*}` written for marked, read as marked passed it on', '\\begin{align\\*}\na\\_1 &= b \\\\\\\\\nc\n\\end{align\\*}\n\ntext \\begin{equation\\*}x\\_1\\end{equation\\*}', [{ tex: '\\begin{align*}\na_1 &= b \\\\\nc\n\\end{align*}', display: true }, { tex: '\\begin{equation*}x_1\\end{equation*}', display: true }]],
     ['a math environment without delimiters', '\\begin{align}\na &= b \\\\\n- c\n\\end{align}', [{ tex: '\\begin{align}\na &= b \\\\\n- c\n\\end{align}', display: true }]],
     ['`$` inside `\\text{}`', '$$\\text{if $x$ then}$$ and $\\text{a $b$}$', [{ tex: '\\text{if $x$ then}', display: true }, { tex: '\\text{a $b$}', display: false }]],
     ['money is not math', 'costs $5 and $10, or $x$5', []],
@@ -158,6 +159,7 @@ const layouts = fc.oneof(
   // marked-era authors double every backslash (`\\\\alpha`, `\\\\{`).
   inlineTex.map((tex) => `\\\\(${tex.replace(/\\/g, '\\\\')}\\\\)`),
   displayLines.map((lines) => `\\begin{align}\n${lines.join('\n')}\n\\end{align}`),
+  inlineTex.map((tex) => `\\begin{align\\*}${tex.replace(/\\/g, '\\\\')}\\end{align\\*}`),
   prose,
   // (A paragraph of its own: a `$$` that a later line closes is not "never closed".)
   fc.constantFrom('$$ never closed\n', 'a $ b $ c', '$$$', 'see \\eqref{k}', '\\[1\\] cited'),

@@ -65,6 +65,7 @@ describe('KaTeX first, MathJax where KaTeX fails', () => {
     ['\\right\\.', '$\\left( x \\right\\.$', '\\left( x \\right.'],
     ['\\require{…}', '$\\require{cancel} \\cancel{x}$', ' \\cancel{x}'],
     ['a command with arguments as a subscript', '$f_\\boldsymbol{w}$', 'f_{\\boldsymbol{w}}'],
+    ['a text accent in math mode (marked made `\\^` a `^`)', '$e\\^{-x}$', 'e^{-x}'],
   ])('rewrites %s where the rewrite is what MathJax showed', async (_, markdown, tex) => {
     const post = await renderPost(markdown);
     expect(post.messages).toEqual([]);

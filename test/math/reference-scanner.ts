@@ -151,8 +151,11 @@ function backslashDelimited(text: string, at: number): Found | undefined {
   return undefined;
 }
 
-/** `\\(…\\)` and `\\[…\\]`, scanned in the text as marked passed it to MathJax. */
-function unescapedFormula(text: string, from: number, close: string, display: boolean): Found | undefined {
+/**
+ * `\\(…\\)` and `\\[…\\]` (and `\begin{align\*}…`), scanned in the text as marked passed
+ * it to MathJax; `endPattern`, when given, is the closing delimiter (it is kept in the TeX).
+ */
+function unescapedFormula(text: string, from: number, close: string, display: boolean, endPattern?: RegExp): Found | undefined {
   // The unescaped text, and for each of its characters the source index after it.
   let plain = '';
   const ends: number[] = [];
@@ -161,15 +164,37 @@ function unescapedFormula(text: string, from: number, close: string, display: bo
     plain += text[at];
     ends.push(at + 1);
   }
+  if (endPattern) {
+    let braces = 0;
+    for (let index = 0; index < plain.length; index++) {
+      if (braces === 0) {
+        const end = endPattern.exec(plain.slice(index));
+        if (end) {
+          const last = index + end[0].length - 1;
+          return { formula: { tex: plain.slice(0, last + 1), display }, end: ends[last]! };
+        }
+      }
+      const char = plain[index]!;
+      if (char === '\\') index++;
+      else if (char === '{') braces++;
+      else if (char === '}' && braces > 0) braces--;
+    }
+    return undefined;
+  }
   const end = findEnd(plain, 0, close);
   if (end === -1) return undefined;
   return { formula: { tex: plain.slice(0, end), display }, end: ends[end + close.length - 1]! };
 }
 
 function environment(text: string, at: number): Found | undefined {
-  const begin = /^\\begin[ \t]*\{([A-Za-z*]+)\}/.exec(text.slice(at));
-  if (!begin || !ENVIRONMENTS.has(begin[1]!)) return undefined;
-  const endPattern = new RegExp(`^\\\\end[ \\t]*\\{${begin[1]!.replace('*', '\\*')}\\}`);
+  const begin = /^\\begin[ \t]*\{([A-Za-z]+)(\\?\*)?\}/.exec(text.slice(at));
+  if (!begin || !ENVIRONMENTS.has(`${begin[1]}${begin[2] ? '*' : ''}`)) return undefined;
+  // `\begin{align\*}`: written for marked, scanned (and read) in marked's unescaped text.
+  if (begin[2] === '\\*') {
+    const found = unescapedFormula(text, at + begin[0].length, '', true, new RegExp(`^\\\\end[ \\t]*\\{${begin[1]}\\*\\}`));
+    return found && { formula: { tex: `\\begin{${begin[1]}*}${found.formula.tex}`, display: true }, end: found.end };
+  }
+  const endPattern = new RegExp(`^\\\\end[ \\t]*\\{${begin[1]}${begin[2] ? '\\*' : ''}\\}`);
   let braces = 0;
   for (let index = at + begin[0].length; index < text.length; index++) {
     if (braces === 0) {

@@ -24,15 +24,16 @@ const MEMO_CHARACTERS = 8_000_000;
 const memo = new Map<string, string>();
 let memoCharacters = 0;
 
-/** Typeset `tex` with `settings` (which must throw on error). `memoKey`: reuse under that key. */
+/**
+ * Typeset `tex` with `settings`. `memoKey`: reuse what `rememberTypeset` kept under that key
+ * (the caller keeps what it may reuse: not a formula KaTeX complained about, whose
+ * complaints would be lost).
+ */
 export function typesetWithKatex(tex: string, settings: KatexOptions, memoKey: string | undefined): KatexResult {
-  const key = memoKey === undefined ? undefined : `${memoKey}\u0000${tex}`;
-  const known = key === undefined ? undefined : memo.get(key);
+  const known = memoKey === undefined ? undefined : recallTypeset(memoKey, tex);
   if (known !== undefined) return { html: known };
   try {
-    const html = katex.renderToString(tex, { ...settings, throwOnError: true });
-    if (key !== undefined) remember(key, html);
-    return { html };
+    return { html: katex.renderToString(tex, { ...settings, throwOnError: true }) };
   } catch (error) {
     return { error: katexError(error) };
   }
@@ -47,7 +48,7 @@ export function katexErrorHtml(tex: string, settings: KatexOptions, color: strin
   }
 }
 
-/** Remember what another engine made of a formula (under a key of its own). */
+/** Remember what an engine made of a formula, to reuse under `memoKey`. */
 export function rememberTypeset(memoKey: string, tex: string, html: string): void {
   remember(`${memoKey}\u0000${tex}`, html);
 }

@@ -35,6 +35,9 @@ declare module 'mdast-util-from-markdown' {
   }
 }
 
+/** `\begin{align\*}`: written for marked, read as marked passed it to MathJax. */
+const MARKED_ENVIRONMENT = /^\\begin[ \t]*\{[A-Za-z]+\\\*\}/;
+
 /** The `mdast-util-from-markdown` extension. */
 export function texMathFromMarkdown(): Extension {
   return {
@@ -64,7 +67,7 @@ const exitFlow: Handle = function (this: CompileContext, token: Token) {
   let value = this.resume()
     .replace(/^[ \t]*(?:\r?\n|\r)/, '')
     .replace(/(?:\r?\n|\r)[ \t]*$/, '');
-  if (this.data.texMathOpening === '\\\\[') value = unescapeMarkdown(value);
+  if (this.data.texMathOpening === '\\\\[' || MARKED_ENVIRONMENT.test(value)) value = unescapeMarkdown(value);
   this.data.texMathOpening = undefined;
   const node = this.stack[this.stack.length - 1] as Math;
   this.exit(token);
@@ -83,7 +86,7 @@ const exitText: Handle = function (this: CompileContext, token: Token) {
   const kind = kindOf(this.data.texMathOpening, this.sliceSerialize(token));
   this.data.texMathOpening = undefined;
   let value = this.resume();
-  if (isUnescaped(kind)) value = unescapeMarkdown(value);
+  if (isUnescaped(kind) || (kind === 'environment' && MARKED_ENVIRONMENT.test(value))) value = unescapeMarkdown(value);
   const node = this.stack[this.stack.length - 1] as InlineMath;
   this.exit(token);
   if (isDisplay(kind) && token.start.line !== token.end.line) ((this.stack[0] as Root).data ??= {}).texMathMultiLine = true;

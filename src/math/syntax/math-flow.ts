@@ -112,11 +112,11 @@ function paragraphSoFar(self: TokenizeContext): string {
 /** In a paragraph's interrupt check: a display opens here and its first line does not close it. */
 function tokenizeFirstLineOpen(this: TokenizeContext, effects: Effects, ok: State, nok: State): State {
   const self = this;
-  return opening(self, effects, nok, (kind, name) =>
+  return opening(self, effects, nok, (kind, name, markedEscape) =>
     contentScanner(self, effects, nok, {
       dataType: 'texMathFlowValue',
       closesWith: kind === 'dollars' ? codes.dollarSign : codes.backslash,
-      unescape: kind === 'doubleBracket',
+      unescape: markedEscape,
       close: (code, asContent) => effects.attempt(closerOf(kind, name), nok, asContent)(code),
       lineEnding: (code) => ok(code),
     }),
@@ -139,11 +139,11 @@ function displayTokenizer(self: TokenizeContext, effects: Effects, ok: State, no
 
   function start(code: Code): State | undefined {
     effects.enter('texMathFlow');
-    return opening(self, effects, nok, (kind, name) => {
+    return opening(self, effects, nok, (kind, name, markedEscape) => {
       const scan = contentScanner(self, effects, nok, {
         dataType: 'texMathFlowValue',
         closesWith: kind === 'dollars' ? codes.dollarSign : codes.backslash,
-        unescape: kind === 'doubleBracket',
+        unescape: markedEscape,
         close: (code, asContent) => effects.attempt(closerOf(kind, name), afterClosing, asContent)(code),
         lineEnding,
       });
@@ -213,10 +213,11 @@ function displayTokenizer(self: TokenizeContext, effects: Effects, ok: State, no
  * The opening delimiter (a `texMathFlowDelimiter`; `\begin{env}` is TeX, a value token),
  * then `next(kind, environment name)`.
  */
-function opening(self: TokenizeContext, effects: Effects, nok: State, next: (kind: DelimiterKind, name: string) => State): State {
+function opening(self: TokenizeContext, effects: Effects, nok: State, next: (kind: DelimiterKind, name: string, markedEscape: boolean) => State): State {
   let backslashes = 0;
   let delimiter: Token | undefined;
   let name = '';
+  let markedEscape = false;
   return start;
 
   function start(code: Code): State | undefined {
@@ -237,7 +238,7 @@ function opening(self: TokenizeContext, effects: Effects, nok: State, next: (kin
   function afterDollars(code: Code): State | undefined {
     if (code === codes.dollarSign) return nok(code);
     effects.exit('texMathFlowDelimiter');
-    return next('dollars', '')(code);
+    return next('dollars', '', false)(code);
   }
 
   function backslash(code: Code): State | undefined {
@@ -249,7 +250,7 @@ function opening(self: TokenizeContext, effects: Effects, nok: State, next: (kin
     if (code === codes.leftSquareBracket) {
       effects.consume(code);
       effects.exit('texMathFlowDelimiter');
-      return next(backslashes === 1 ? 'bracket' : 'doubleBracket', '');
+      return next(backslashes === 1 ? 'bracket' : 'doubleBracket', '', backslashes === 2);
     }
     if (code === codes.lowercaseB && backslashes === 1) {
       // `\begin{…}` is part of the TeX, not a delimiter.
@@ -260,14 +261,15 @@ function opening(self: TokenizeContext, effects: Effects, nok: State, next: (kin
     return nok(code);
   }
 
-  function accept(found: string): boolean {
+  function accept(found: string, escaped: boolean): boolean {
     name = found;
+    markedEscape = escaped;
     return MATH_ENVIRONMENTS.has(found);
   }
 
   function afterBegin(code: Code): State | undefined {
     effects.exit('texMathFlowValue');
-    return next('environment', name)(code);
+    return next('environment', name, markedEscape)(code);
   }
 }
 

@@ -309,6 +309,7 @@ function tokenizeBackslashMath(this: TokenizeContext, effects: Effects, ok: Stat
 function tokenizeEnvironment(this: TokenizeContext, effects: Effects, ok: State, nok: State): State {
   const self = this;
   let name = '';
+  let escaped = false;
   return start;
 
   function start(code: Code): State | undefined {
@@ -319,8 +320,9 @@ function tokenizeEnvironment(this: TokenizeContext, effects: Effects, ok: State,
   }
 
   function afterBegin(code: Code): State | undefined {
-    return environmentName(effects, nok, (found) => {
+    return environmentName(effects, nok, (found, markedEscape) => {
       name = found;
+      escaped = markedEscape;
       return MATH_ENVIRONMENTS.has(name);
     }, afterName)(code);
   }
@@ -330,6 +332,8 @@ function tokenizeEnvironment(this: TokenizeContext, effects: Effects, ok: State,
     return contentScanner(self, effects, nok, {
       dataType: 'texMathData',
       closesWith: codes.backslash,
+      // `\begin{align\*}` was written for marked: read the rest as marked passed it on.
+      unescape: escaped,
       close: (backslash, asContent) => effects.attempt(environmentEnd(name, 'texMathData'), closed, asContent)(backslash),
     })(code);
   }
@@ -353,9 +357,13 @@ export function literal(word: string, next: State, effects: Effects, nok: State)
   }
 }
 
-/** `{name}` after `\begin` or `\end`, spaces allowed before it (as MathJax allows). */
-export function environmentName(effects: Effects, nok: State, accept: (name: string) => boolean, next: State): State {
+/**
+ * `{name}` after `\begin` or `\end`, spaces allowed before it (as MathJax allows). `accept`
+ * gets the name and whether its `*` was written `\*` for marked (`align\*`).
+ */
+export function environmentName(effects: Effects, nok: State, accept: (name: string, markedEscape: boolean) => boolean, next: State): State {
   let name = '';
+  let markedEscape = false;
   return beforeBrace;
 
   function beforeBrace(code: Code): State | undefined {
@@ -370,12 +378,24 @@ export function environmentName(effects: Effects, nok: State, accept: (name: str
 
   function inName(code: Code): State | undefined {
     if (code === codes.rightCurlyBrace) {
-      if (!accept(name)) return nok(code);
+      if (!accept(name, markedEscape)) return nok(code);
       effects.consume(code);
       return next;
     }
+    if (code === codes.backslash && name.length > 0) {
+      effects.consume(code);
+      return escapedStar;
+    }
     if (!(asciiAlpha(code) || code === codes.asterisk) || name.length > 20) return nok(code);
     name += String.fromCharCode(code!);
+    effects.consume(code);
+    return inName;
+  }
+
+  function escapedStar(code: Code): State | undefined {
+    if (code !== codes.asterisk) return nok(code);
+    name += '*';
+    markedEscape = true;
     effects.consume(code);
     return inName;
   }

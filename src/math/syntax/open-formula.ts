@@ -50,10 +50,12 @@ export function openFormulas(text: string): OpenFormulas {
       continue;
     }
     if (char === '\\') {
-      const opening = /^\\(\\?)([[(])|^\\begin[ \t]*\{([A-Za-z*]+)\}/.exec(text.slice(at, at + 40));
-      if (opening && (opening[2] || MATH_ENVIRONMENTS.has(opening[3]!))) {
-        const close = opening[2] ? `${opening[1]}\\${opening[2] === '[' ? ']' : ')'}` : `\\end{${opening[3]}}`;
-        const end = formulaEnd(text, at + opening[0].length, close, false, opening[1] === '\\');
+      const opening = /^\\(\\?)([[(])|^\\begin[ \t]*\{([A-Za-z]+)(\\?\*)?\}/.exec(text.slice(at, at + 40));
+      const environment = opening?.[3] === undefined ? undefined : `${opening[3]}${opening[4] ? '*' : ''}`;
+      if (opening && (opening[2] || MATH_ENVIRONMENTS.has(environment!))) {
+        // (`\begin{align\*}` was written for marked: its end may be written either way.)
+        const close = opening[2] ? `${opening[1]}\\${opening[2] === '[' ? ']' : ')'}` : `\\end{${opening[3]}${opening[4] ?? ''}}`;
+        const end = formulaEnd(text, at + opening[0].length, close, false, opening[1] === '\\' || opening[4] === '\\*');
         if (typeof end === 'number') {
           at = end;
           continue;

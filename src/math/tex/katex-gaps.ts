@@ -3,8 +3,9 @@
  * MathJax showed (anything else goes to MathJax itself):
  *
  * - `\text{a_b}`: `_` is a character in MathJax's text mode, an error in KaTeX's → `\_`;
- * - `\*`, `\.` (`\right\.`), the `\` before punctuation that KaTeX names in its error:
- *   the blogs ran marked first, which turned them into the punctuation mark MathJax saw;
+ * - `\*`, `\.` (`\right\.`), `e\^{x}`: the `\` before punctuation that KaTeX names in its
+ *   error (or its complaint about a text accent in math mode): the blogs ran marked first,
+ *   which turned them into the punctuation mark MathJax saw;
  * - `\require{…}`: MathJax's extension loader, nothing to typeset;
  * - `x_\boldsymbol{w}`: MathJax takes a command with its arguments as a subscript, KaTeX
  *   wants braces → `x_{\boldsymbol{w}}`.
@@ -14,7 +15,7 @@ import { applyEdits, controlSequenceEnd, findCommands, groupEnd, readArgument, t
 const TEXT_COMMANDS = new Set(['text', 'textrm', 'textit', 'textbf', 'textsf', 'texttt', 'textnormal', 'mbox', 'hbox']);
 const REQUIRE = new Set(['require']);
 /** KaTeX's complaint about a `\` before punctuation (`\*`, `\.`): which mark. */
-const PUNCTUATION_COMMAND = /^(?:Undefined control sequence: |Got function ')\\([!-/:-@[-`{-~])/;
+const PUNCTUATION_COMMAND = /^(?:Undefined control sequence: |Got function '|LaTeX's accent )\\([!-/:-@[-`{-~])/;
 
 /** `tex` with the rewrites that apply to KaTeX's `error` (its raw message), or undefined when none does. */
 export function closeKatexGaps(tex: string, error: string): string | undefined {
