@@ -46,6 +46,7 @@ interface RawNode {
 
 const SOURCE = 'mlpost:math';
 const ERROR_COLOR = '#cc0000';
+const QUIET_COMPLAINTS = new Set(['unicodeTextInMathMode', 'newLineInDisplayMode', 'htmlExtension']);
 
 /** The rehype plugin. */
 export function rehypeMath(options: MathOptions = {}) {
@@ -97,8 +98,8 @@ class DocumentMath {
   ) {
     this.strict = (errorCode: string, errorMessage: string): 'ignore' => {
       // Chinese in math and `\\` at the top of display math are fine for MathJax,
-      // which the author wrote for; KaTeX renders both.
-      if (errorCode !== 'unicodeTextInMathMode' && errorCode !== 'newLineInDisplayMode') this.complaints.push([errorCode, errorMessage]);
+      // which the author wrote for; KaTeX renders both. `\htmlId` is mlpost's own.
+      if (!QUIET_COMPLAINTS.has(errorCode)) this.complaints.push([errorCode, errorMessage]);
       return 'ignore';
     };
   }

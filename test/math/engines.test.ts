@@ -78,13 +78,13 @@ describe('KaTeX first, MathJax where KaTeX fails', () => {
   });
 
   it('typesets with MathJax what KaTeX cannot, as self-contained SVG, and says so', async () => {
-    const post = await renderPost('Text.\n\n$$\n\\begin{eqnarray}\na &=& b \\\\\nc &=& d\n\\end{eqnarray}\n$$', { path: 'p.md' });
+    const post = await renderPost('Text.\n\n$$\n\\begin{eqnarray*}\na &=& b \\\\\nc &=& d\n\\end{eqnarray*}\n$$', { path: 'p.md' });
     expect(engines(post.html)).toBe('J');
-    expect(post.messages.map((m) => [m.line, m.ruleId, m.fatal, m.reason])).toEqual([[3, 'math-fallback', undefined, 'math: typeset by MathJax (KaTeX: No such environment: eqnarray)']]);
+    expect(post.messages.map((m) => [m.line, m.ruleId, m.fatal, m.reason])).toEqual([[3, 'math-fallback', undefined, 'math: typeset by MathJax (KaTeX: No such environment: eqnarray*)']]);
     // Display layout and the hidden MathML are on the elements: no stylesheet needed.
     expect(post.html).toMatch(/^<p>Text.<\/p>\n<mjx-container class="MathJax" jax="SVG" display="true" style="direction:ltr;display:block;text-align:center;margin:1em 0;/);
     expect(post.html).toContain('fill="currentColor"');
-    expect(post.html).toContain('<annotation encoding="application/x-tex">\\begin{eqnarray}');
+    expect(post.html).toContain('<annotation encoding="application/x-tex">\\begin{eqnarray*}');
     expect(post.html).not.toMatch(/<use |xlink:href|id="MJX/);
   });
 
@@ -95,7 +95,7 @@ describe('KaTeX first, MathJax where KaTeX fails', () => {
   });
 
   it('is deterministic and the same for a formula met again', async () => {
-    const markdown = '$$\\begin{eqnarray} x &=& 1 \\end{eqnarray}$$';
+    const markdown = '$$\\begin{eqnarray*} x &=& 1 \\end{eqnarray*}$$';
     const first = await renderPost(markdown);
     const second = await renderPost(`${markdown}\n\n${markdown}`);
     expect(second.html).toBe(`${first.html}\n${first.html}`);

@@ -66,7 +66,10 @@ describe('numbered equations: \\tag, \\label, \\ref, \\eqref', () => {
   it('links references to the labelled equations with their tags', async () => {
     const post = await renderPost(source, { path: 'eq.md' });
     expect(post.html).toContain('<span id="eq-first" class="mlpost-eq-anchor"></span>');
-    expect(post.html).toContain('<span id="eq-second" class="mlpost-eq-anchor"></span><span id="eq-third" class="mlpost-eq-anchor"></span>');
+    // Two numbers in one formula: each anchor on its row's number.
+    expect(post.html).not.toContain('<span id="eq-second" class="mlpost-eq-anchor">');
+    expect(post.html).toMatch(/<span class="tag">(?:(?!<\/span><\/span><\/span>).)*id="eq-second"/s);
+    expect(post.html).toContain('id="eq-third"');
     expect(post.html).toContain('<a class="mlpost-eqref" href="#eq-first">1</a>');
     expect(post.html).toContain('<a class="mlpost-eqref" href="#eq-third">(3)</a>');
     expect(post.html).toContain('<span class="mlpost-eq-tag">\u2002(4)</span>');
