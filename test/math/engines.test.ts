@@ -94,6 +94,13 @@ describe('KaTeX first, MathJax where KaTeX fails', () => {
     expect(post.messages.map((m) => m.ruleId)).toEqual(['math-fallback', 'math-fallback']);
   });
 
+  it('keeps only links within the page and equation anchors from what MathJax typesets', async () => {
+    const post = await renderPost('$$\\begin{eqnarray*} \\href{javascript:alert(1)}{x} &=& \\cssId{evil}{y} \\href{#sec}{z} \\end{eqnarray*}$$');
+    expect(engines(post.html)).toBe('J');
+    expect(post.html).not.toMatch(/href="javascript:|id="evil"/);
+    expect(post.html).toContain('href="#sec"');
+  });
+
   it('is deterministic and the same for a formula met again', async () => {
     const markdown = '$$\\begin{eqnarray*} x &=& 1 \\end{eqnarray*}$$';
     const first = await renderPost(markdown);

@@ -34,6 +34,9 @@ interface LiteNode {
 }
 interface Adaptor {
   outerHTML(node: LiteNode): string;
+  childNodes(node: LiteNode): LiteNode[];
+  allAttributes(node: LiteNode): { name: string; value: string }[];
+  removeAttribute(node: LiteNode, name: string): void;
   firstChild(node: LiteNode): LiteNode | null;
   next(node: LiteNode): LiteNode | null;
   kind(node: LiteNode): string;
@@ -102,6 +105,7 @@ export class MathJaxPage {
       return { error: typeof message === 'string' ? message : String(error) };
     }
     styleContainer(adaptor, node, display);
+    keepLinksInPage(adaptor, node);
     return { html: withTexAnnotation(adaptor.outerHTML(node), tex) };
   }
 
@@ -109,6 +113,21 @@ export class MathJaxPage {
   define(definitions: string): void {
     this.typeset(definitions, false);
   }
+}
+
+/**
+ * The author's TeX can write links and ids (`\href`, `\cssId`): keep only links within
+ * the page and mlpost's equation anchors, as KaTeX's `trust` setting does (posts may come
+ * from people the site does not trust, and math is inserted after sanitising).
+ */
+function keepLinksInPage(adaptor: Adaptor, node: LiteNode): void {
+  if (node.kind === '#text' || node.kind === '#comment') return;
+  for (const { name, value } of adaptor.allAttributes(node)) {
+    if ((name === 'href' || name === 'xlink:href') && !value.startsWith('#')) adaptor.removeAttribute(node, name);
+    else if (name === 'id' && !value.startsWith('eq-')) adaptor.removeAttribute(node, name);
+    else if (/^on/i.test(name)) adaptor.removeAttribute(node, name);
+  }
+  for (const child of adaptor.childNodes(node)) keepLinksInPage(adaptor, child);
 }
 
 /** MathJax's stylesheet rules a formula needs, on its elements. */
