@@ -81,6 +81,8 @@ describe('numbered environments, as MathJax with tags: ams', () => {
       [true, []],
       [true, ['x']],
     ]);
+    // `\\hat\\\\theta` (written for marked): the `\\\\` is the argument of `\\hat`, not a row break.
+    expect(numberedUnits('\\begin{align} \\hat\\\\theta &= 1 \\\\ b &= 2 \\end{align}')).toHaveLength(2);
   });
 });
 

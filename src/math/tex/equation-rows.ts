@@ -17,6 +17,11 @@ const ROW_NUMBERED = new Set(['align', 'alignat', 'flalign', 'xalignat', 'xxalig
 /** Environments numbered once. */
 const ONCE_NUMBERED = new Set(['equation', 'multline']);
 const MARKS = new Set(['tag', 'label', 'nonumber', 'notag']);
+/**
+ * Commands that take the next token as their argument: `\hat\\theta` (written for marked,
+ * which made it `\hat\theta`) is one row, not a row break after `\hat`.
+ */
+const TAKES_ARGUMENT = /\\(?:hat|widehat|bar|overline|underline|vec|tilde|widetilde|dot|ddot|breve|check|acute|grave|mathbf|mathrm|mathit|mathsf|mathtt|mathcal|mathbb|mathfrak|boldsymbol|bm|sqrt|operatorname|text)$/;
 
 /** A `\tag{…}` or `\tag*{…}` in a unit. */
 export interface Tag extends Span {
@@ -107,7 +112,7 @@ function rowsOf(tex: string, body: Span): Span[] {
       const name = tex.slice(index + 1, end);
       if (name === 'begin') environments++;
       else if (name === 'end') environments--;
-      else if ((name === '\\' || name === 'cr') && braces === 0 && environments === 0) {
+      else if ((name === '\\' || name === 'cr') && braces === 0 && environments === 0 && !TAKES_ARGUMENT.test(tex.slice(Math.max(body.start, index - 16), index))) {
         rows.push({ start, end: index });
         // `\\[2pt]`: the spacing belongs to the break.
         const after = skipSpace(tex, end);
