@@ -53,6 +53,11 @@ interface MathJaxModules {
 
 let modules: MathJaxModules | undefined;
 
+/** The installed MathJax's version (cached pages are keyed on it). */
+export function mathJaxVersion(): string {
+  return (require('mathjax-full/package.json') as { version: string }).version;
+}
+
 /** Whether MathJax has been loaded in this process (for the test that it is loaded lazily). */
 export function isMathJaxLoaded(): boolean {
   return modules !== undefined;
