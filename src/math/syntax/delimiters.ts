@@ -7,14 +7,17 @@
  * - the end of a formula is its closing delimiter outside every `{…}` group; `\` and the
  *   character after it are one unit (`\$`, `\}` and `\\` never close or count);
  * - `$…$` follows pandoc: the opening `$` is followed by a non-space, a space before a `$`
- *   ends the attempt (not math), and so does a closing `$` followed by a digit;
+ *   ends the attempt (not math), and so does a closing `$` followed by a digit; except that
+ *   a formula on one line with a TeX command may end with a space before its `$`
+ *   (`$\alpha $`, math on the MathJax blogs; money has no commands);
  * - `$$…$$`, `\[…\]`, `\(…\)` may hold spaces and line breaks anywhere, but never a blank
  *   line: no formula is longer than its paragraph;
  * - `\\(…\\)` and `\\[…\\]` are what authors wrote for marked + MathJax (marked turned
  *   `\\` into `\`): their content is read as marked passed it on, with Markdown's backslash
  *   escapes undone (`\\\\` is a TeX line break, `\_` an underscore);
  * - `\begin{env}…\end{env}` of a math environment outside any delimiter is display math
- *   (MathJax's `processEnvironments`, pandoc's raw LaTeX math);
+ *   (MathJax's `processEnvironments`, pandoc's raw LaTeX math); `\begin{align\*}` was
+ *   written for marked and is read as marked passed it on;
  * - `\ref{…}` and `\eqref{…}` in prose are references (MathJax's `processRefs`).
  */
 import { codes } from 'micromark-util-symbol';

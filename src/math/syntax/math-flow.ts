@@ -22,7 +22,8 @@ import { codes, constants, types } from 'micromark-util-symbol';
 import type { Code, Construct, Effects, State, Token, TokenizeContext } from 'micromark-util-types';
 import { MATH_ENVIRONMENTS, type DelimiterKind } from './delimiters.js';
 import { openFormulas } from './open-formula.js';
-import { CLOSING, closersOf, closingDelimiter, contentScanner, environmentEnd, environmentName, literal } from './math-text.js';
+import { contentScanner } from './content-scanner.js';
+import { CLOSING, closersOf, closingDelimiter, environmentEnd, environmentName, literal } from './delimiter-constructs.js';
 
 /** The micromark flow construct (keyed on `$` and `\`). */
 export const mathFlow: Construct = { name: 'texMathFlow', tokenize: tokenizeMathFlow, concrete: true };
@@ -112,7 +113,7 @@ function paragraphSoFar(self: TokenizeContext): string {
 /** In a paragraph's interrupt check: a display opens here and its first line does not close it. */
 function tokenizeFirstLineOpen(this: TokenizeContext, effects: Effects, ok: State, nok: State): State {
   const self = this;
-  return opening(self, effects, nok, (kind, name, markedEscape) =>
+  return opening(effects, nok, (kind, name, markedEscape) =>
     contentScanner(self, effects, nok, {
       dataType: 'texMathFlowValue',
       closesWith: kind === 'dollars' ? codes.dollarSign : codes.backslash,
@@ -139,7 +140,7 @@ function displayTokenizer(self: TokenizeContext, effects: Effects, ok: State, no
 
   function start(code: Code): State | undefined {
     effects.enter('texMathFlow');
-    return opening(self, effects, nok, (kind, name, markedEscape) => {
+    return opening(effects, nok, (kind, name, markedEscape) => {
       const scan = contentScanner(self, effects, nok, {
         dataType: 'texMathFlowValue',
         closesWith: kind === 'dollars' ? codes.dollarSign : codes.backslash,
@@ -211,9 +212,9 @@ function displayTokenizer(self: TokenizeContext, effects: Effects, ok: State, no
 
 /**
  * The opening delimiter (a `texMathFlowDelimiter`; `\begin{env}` is TeX, a value token),
- * then `next(kind, environment name)`.
+ * then `next(kind, environment name, whether it is read as marked read it)`.
  */
-function opening(self: TokenizeContext, effects: Effects, nok: State, next: (kind: DelimiterKind, name: string, markedEscape: boolean) => State): State {
+function opening(effects: Effects, nok: State, next: (kind: DelimiterKind, name: string, markedEscape: boolean) => State): State {
   let backslashes = 0;
   let delimiter: Token | undefined;
   let name = '';
