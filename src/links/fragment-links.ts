@@ -2,7 +2,7 @@
  * Links inside the page (`#id`) must land somewhere: a TOC entry whose heading was renamed
  * or removed is a warning naming the link, at the link's place in the author's file.
  */
-import type { Element, Root } from 'hast';
+import type { Element, Nodes, Root } from 'hast';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { report } from '../diagnostics.js';
@@ -12,7 +12,13 @@ export function rehypeFragmentLinks() {
   return (tree: Root, file: VFile): void => {
     const ids = new Set<string>();
     const links: Element[] = [];
-    visit(tree, 'element', (node: Element) => {
+    visit(tree, (node: Nodes | { type: 'raw'; value: string }) => {
+      // Typeset math is kept as raw HTML; its equation anchors (`\htmlId`) are ids too.
+      if (node.type === 'raw') {
+        if (node.value.includes(' id="')) for (const match of node.value.matchAll(/ id="([^"]+)"/g)) ids.add(match[1]!);
+        return;
+      }
+      if (node.type !== 'element') return;
       const id = node.properties.id;
       if (typeof id === 'string') ids.add(id);
       if (node.tagName === 'a' && typeof node.properties.name === 'string') ids.add(node.properties.name);

@@ -1,14 +1,23 @@
 /**
- * Numbered equations the way the author used them with MathJax: `\tag{…}` numbers an
- * equation, `\label{key}` names it, `\ref{key}`/`\eqref{key}` elsewhere print its number
- * as a link to it. KaTeX alone rejects `\label`/`\ref` and `\tag` in inline math, so this
- * rehype step runs before KaTeX and rewrites the TeX:
+ * Equation numbers as LaTeX and MathJax (`tags: 'ams'`) give them, and the references to
+ * them. KaTeX alone rejects `\label`/`\ref` and numbers with CSS counters (which run on
+ * across the excerpts of an index page, and which MathJax-typeset formulas do not share),
+ * so this rehype step, before typesetting, numbers every unit itself (`tex/equation-rows.ts`)
+ * and writes the TeX both engines typeset the same way:
  *
- * - `\label{key}` is removed; an anchor `#eq-key` is put before the equation;
- * - a label without a `\tag` in its equation gets the next automatic number;
+ * - each row of `align`, `gather`, `eqnarray` … and each `equation`/`multline` gets the next
+ *   number as an explicit `\tag{n}` (numbers run on through the post), unless it has a
+ *   `\tag` of its own or `\nonumber`/`\notag`; starred environments number nothing;
+ * - a `\label` on a unit without a number gives it the next number (MathJax would show
+ *   `???` for its references; the seed's author relied on this);
+ * - `\label{key}` is removed and its anchor `#eq-key` placed: before the formula when the
+ *   formula has one number, on the row's number when it has several (`\htmlId` in the tag),
+ *   so that a reference lands on its row;
  * - in inline math, `\tag{X}` is removed and `(X)` is written after the formula;
- * - a formula that is only `\ref{key}` becomes a link; inside a larger formula the
- *   reference becomes `\href{#eq-key}{X}`; an unknown key is a warning and prints `??`.
+ * - a formula that is only `\ref{key}`/`\eqref{key}` (also bare in prose, read as MathJax's
+ *   `processRefs` reads it) becomes a link; inside a larger formula the reference becomes
+ *   `\href{#eq-key}{…}`. A key no label names prints `??`; it and a label used twice are
+ *   warnings at their line.
  */
 import type { Element, ElementContent, Parents, Root } from 'hast';
 import { toText } from 'hast-util-to-text';
@@ -16,12 +25,16 @@ import { visitParents } from 'unist-util-visit-parents';
 import type { VFile } from 'vfile';
 import { report } from '../diagnostics.js';
 import { sourceMayMatch } from '../syntax/source-hint.js';
+import { placeInFormula, texStart } from './formula-place.js';
+import { numberedUnits, type NumberedUnit } from './tex/equation-rows.js';
+import { applyEdits, endsInComment, type Edit } from './tex/tex-source.js';
 
 const SOURCE = 'mlpost:math';
-const LABEL = /\\label\s*\{([^{}]*)\}/g;
 const TAG = /\\tag\*?\s*\{([^{}]*)\}/g;
 const REF = /\\(eq)?ref\s*\{([^{}]*)\}/g;
 const ONLY_REF = /^\s*\\(eq)?ref\s*\{([^{}]*)\}\s*$/;
+const NUMBERED_ENVIRONMENT = /\\begin\s*\{(?:equation|align|alignat|flalign|xx?alignat|gather|multline|eqnarray)\}/;
+const ANY_MARK = /\\(?:label|eqref|ref|tag)(?![A-Za-z])/;
 
 interface MathElement {
   code: Element;
@@ -46,82 +59,120 @@ export function equationId(key: string): string {
 export function rehypeEquationRefs() {
   return (tree: Root, file: VFile): void => {
     // Most posts number nothing: then not even the walk that collects formulas is needed.
-    if (!sourceMayMatch(file, /\\(?:label|eqref|ref|tag)/)) return;
+    if (!sourceMayMatch(file, /\\(?:label|eqref|ref|tag)|\\begin\s*\{(?:equation|align|alignat|flalign|xx?alignat|gather|multline|eqnarray)\}/)) return;
     const formulas = collectMath(tree);
-    if (!formulas.some((math) => math.tex.includes('\\label') || math.tex.includes('ref') || (!math.display && math.tex.includes('\\tag')))) return;
+    if (!formulas.some((math) => ANY_MARK.test(math.tex) || (math.display && NUMBERED_ENVIRONMENT.test(math.tex)))) return;
     const equations = new Map<string, Equation>();
-    let automatic = 0;
-
-    // Pass 1: number and name equations, rewrite labels and inline tags.
-    for (const math of formulas) {
-      const tags = [...math.tex.matchAll(TAG)].map((match) => match[1]!.trim());
-      const labels = [...math.tex.matchAll(LABEL)];
-      let tex = math.tex;
-      const anchors: string[] = [];
-      let autoTag: string | undefined;
-      for (const label of labels) {
-        const key = label[1]!.trim();
-        const number = tagOfLabel(math.tex, label.index!, tags) ?? (autoTag ??= String(++automatic));
-        if (equations.has(key)) {
-          report(file, 'warning', `equation label \`${key}\` is defined twice; references use the first`, { place: math.code.position?.start, ruleId: 'math-label-duplicate', source: SOURCE });
-          continue;
-        }
-        const equation = { id: equationId(key), number };
-        equations.set(key, equation);
-        anchors.push(equation.id);
-      }
-      tex = tex.replace(LABEL, '');
-      if (autoTag !== undefined && math.display) tex = `${tex}\\tag{${autoTag}}`;
-      let inlineTag: string | undefined;
-      if (!math.display) {
-        const all = [...tags, ...(autoTag !== undefined ? [autoTag] : [])];
-        if (all.length > 0) inlineTag = all.join(', ');
-        tex = tex.replace(TAG, '');
-      }
-      setTex(math, tex);
-      insertAround(math, anchors, inlineTag);
-    }
-
-    // Pass 2: references.
-    for (const math of formulas) {
-      if (!math.tex.includes('ref')) continue;
-      const tex = texOf(math.code);
-      const only = ONLY_REF.exec(tex);
-      if (only) {
-        const link = referenceLink(only[2]!.trim(), only[1] === 'eq', equations, file, math);
-        replaceScope(math, link);
-        continue;
-      }
-      setTex(math, tex.replace(REF, (_, eq: string | undefined, key: string) => {
-        const equation = lookup(key.trim(), equations, file, math, eq ? 'eqref' : 'ref');
-        const text = equation ? (eq ? `(${equation.number})` : equation.number) : '??';
-        return equation ? `\\href{#${equation.id}}{\\text{${text}}}` : `\\text{${text}}`;
-      }));
-    }
+    const counter = { value: 0 };
+    for (const math of formulas) numberFormula(math, equations, counter, file);
+    for (const math of formulas) if (math.tex.includes('ref')) resolveReferences(math, equations, file);
   };
 }
 
-/** The tag in the same row (`\\`-separated) as the label, or the formula's only tag. */
-function tagOfLabel(tex: string, labelIndex: number, tags: string[]): string | undefined {
-  const rowStart = tex.lastIndexOf('\\\\', labelIndex);
-  const rowEnd = tex.indexOf('\\\\', labelIndex);
-  const row = tex.slice(rowStart === -1 ? 0 : rowStart, rowEnd === -1 ? tex.length : rowEnd);
-  const inRow = [...row.matchAll(TAG)];
-  if (inRow.length > 0) return inRow[0]![1]!.trim();
-  return tags.length === 1 ? tags[0] : undefined;
+/** Pass 1: number the formula's units, name its labels, write its TeX and anchors. */
+function numberFormula(math: MathElement, equations: Map<string, Equation>, counter: { value: number }, file: VFile): void {
+  if (!ANY_MARK.test(math.tex) && !(math.display && NUMBERED_ENVIRONMENT.test(math.tex))) return;
+  const units = numberedUnits(math.tex);
+  // A label outside the environments of a formula they number names their last number
+  // (`\end{equation} \label{x}`), not a number of its own.
+  const outside = units.find((unit) => unit.outside && !unit.tag && unit.labels.length > 0);
+  const numberedRow = units.findLast((unit) => !unit.outside && (unit.tag || (unit.numbered && !unit.suppressed)));
+  if (outside && numberedRow) {
+    numberedRow.labels.push(...outside.labels);
+    outside.labels = [];
+  }
+  const numbers = units.map((unit) => numberOf(unit, counter));
+  const numbered = numbers.filter((number) => number !== undefined).length;
+  // One number: anchors before the formula. Several: each on its own row's number.
+  const anchorsOnRows = math.display && numbered > 1;
+  const edits: Edit[] = [];
+  const anchors: string[] = [];
+  units.forEach((unit, index) => {
+    const number = numbers[index];
+    const ids: string[] = [];
+    for (const label of unit.labels) {
+      edits.push({ start: label.start, end: label.end, text: '' });
+      if (equations.has(label.key)) {
+        report(file, 'warning', `equation label \`${label.key}\` is defined twice; references use the first`, { place: placeOf(math, label.start, file), ruleId: 'math-label-duplicate', source: SOURCE });
+        continue;
+      }
+      const equation = { id: equationId(label.key), number: number ?? '??' };
+      equations.set(label.key, equation);
+      if (number !== undefined) ids.push(equation.id);
+    }
+    if (!math.display) {
+      anchors.push(...ids);
+      return;
+    }
+    if (!anchorsOnRows) anchors.push(...ids);
+    const anchored = (text: string) => (anchorsOnRows ? ids.reduceRight((inner, id) => `\\htmlId{${id}}{${inner}}`, `\\text{${text}}`) : text);
+    if (unit.tag && anchorsOnRows && ids.length > 0) {
+      edits.push({ ...unit.tag.content, text: `$${anchored(unit.tag.text)}$` });
+    } else if (!unit.tag && number !== undefined) {
+      const tag = anchorsOnRows && ids.length > 0 ? `\\tag{$${anchored(number)}$}` : `\\tag{${number}}`;
+      // A `%` comment on the unit's last line would swallow the tag.
+      const newline = endsInComment(math.tex.slice(0, unit.tagAt)) ? '\n' : '';
+      edits.push({ start: unit.tagAt, end: unit.tagAt, text: newline + tag });
+    }
+  });
+  let tex = applyEdits(math.tex, edits);
+  let inlineTag: string | undefined;
+  if (!math.display) {
+    // Inline math cannot hold a tag: it is written after the formula.
+    const tags = [...tex.matchAll(TAG)].map((match) => match[1]!.trim());
+    const automatic = numbers.filter((number, index) => number !== undefined && !units[index]!.tag) as string[];
+    const all = [...tags, ...automatic];
+    if (all.length > 0) inlineTag = all.join(', ');
+    tex = tex.replace(TAG, '');
+  }
+  if (tex !== math.tex) setTex(math, tex);
+  insertAround(math, anchors, inlineTag);
 }
 
-function lookup(key: string, equations: Map<string, Equation>, file: VFile, math: MathElement, command: 'ref' | 'eqref'): Equation | undefined {
+/** The unit's number: its own `\tag`, else the next number when LaTeX (or a label) numbers it. */
+function numberOf(unit: NumberedUnit, counter: { value: number }): string | undefined {
+  if (unit.tag) return unit.tag.text;
+  if (unit.suppressed) return undefined;
+  if (unit.numbered || unit.labels.length > 0) return String(++counter.value);
+  return undefined;
+}
+
+/** Pass 2: references, once every label has its number. */
+function resolveReferences(math: MathElement, equations: Map<string, Equation>, file: VFile): void {
+  const tex = texOf(math.code);
+  const only = ONLY_REF.exec(tex);
+  if (only) {
+    replaceScope(math, referenceLink(only[2]!.trim(), only[1] === 'eq', equations, file, math, tex.indexOf('\\')));
+    return;
+  }
+  setTex(math, tex.replace(REF, (_, eq: string | undefined, key: string, offset: number) => {
+    const equation = lookup(key.trim(), equations, file, math, eq ? 'eqref' : 'ref', offset);
+    const text = equation ? (eq ? `(${equation.number})` : equation.number) : '??';
+    return equation ? `\\href{#${equation.id}}{\\text{${text}}}` : `\\text{${text}}`;
+  }));
+}
+
+function lookup(key: string, equations: Map<string, Equation>, file: VFile, math: MathElement, command: 'ref' | 'eqref', offset: number): Equation | undefined {
   const equation = equations.get(key);
-  if (!equation) report(file, 'warning', `\\${command}{${key}}: no equation has \\label{${key}}`, { place: math.code.position?.start, ruleId: 'math-ref-unknown', source: SOURCE });
+  if (!equation) report(file, 'warning', `\\${command}{${key}}: no equation has \\label{${key}}`, { place: placeOf(math, offset, file), ruleId: 'math-ref-unknown', source: SOURCE });
   return equation;
 }
 
-function referenceLink(key: string, parenthesised: boolean, equations: Map<string, Equation>, file: VFile, math: MathElement): Element {
-  const equation = lookup(key, equations, file, math, parenthesised ? 'eqref' : 'ref');
+function referenceLink(key: string, parenthesised: boolean, equations: Map<string, Equation>, file: VFile, math: MathElement, offset: number): Element {
+  const equation = lookup(key, equations, file, math, parenthesised ? 'eqref' : 'ref', offset);
   const text = equation ? (parenthesised ? `(${equation.number})` : equation.number) : '??';
   if (!equation) return { type: 'element', tagName: 'span', properties: { className: ['mlpost-eqref', 'mlpost-eqref-missing'] }, children: [{ type: 'text', value: text }] };
   return { type: 'element', tagName: 'a', properties: { className: ['mlpost-eqref'], href: `#${equation.id}` }, children: [{ type: 'text', value: text }] };
+}
+
+/** The author's place of the character at `offset` of a formula's TeX: its line, and its column on the first line. */
+function placeOf(math: MathElement, offset: number, file: VFile) {
+  const start = texStart(file, math.scope, math.display);
+  if (!start) return math.code.position?.start ?? math.scope.position?.start;
+  const before = math.tex.slice(0, Math.max(0, offset));
+  const line = before.split('\n').length - 1;
+  // On the first line the column is exact; below it, container prefixes are not counted.
+  return line === 0 ? { line: start.line, column: math.display ? start.column + offset : (math.code.position?.start.column ?? start.column) } : placeInFormula(start, line, before.length - before.lastIndexOf('\n') - 1);
 }
 
 function collectMath(tree: Root): MathElement[] {
@@ -147,6 +198,7 @@ function setTex(math: MathElement, tex: string): void {
 }
 
 function insertAround(math: MathElement, anchors: string[], inlineTag: string | undefined): void {
+  if (anchors.length === 0 && inlineTag === undefined) return;
   const siblings = math.parent.children as ElementContent[];
   const index = siblings.indexOf(math.scope);
   if (index === -1) return;

@@ -1,27 +1,37 @@
 /**
- * Math through KaTeX, in the shape of rehype-katex (same element classes, same error
- * handling), with three differences that matter here:
+ * Math typeset as the blogs showed it (MathJax in the browser), with KaTeX first for speed:
  *
- * - one macro scope per document: a `\gdef` in one formula is seen by the later formulas
- *   of the same post, never by the next post;
- * - KaTeX's HTML is kept as a `raw` node instead of being parsed back into hast: parsing
- *   it was two thirds of the time of a math-heavy post (profile in BENCHMARKS.md), and
- *   nothing after this step looks inside formulas. The page is serialised with
- *   `allowDangerousHtml`, which is safe because rehype-raw has already turned every piece
- *   of author HTML into elements before this step;
- * - a formula already rendered with the same settings is reused (memo per process), which
- *   makes re-rendering an edited post cheap.
+ * 1. KaTeX, on the TeX with MathJax's page-wide macro scope made explicit
+ *    (`tex/macro-scope.ts`) and, for display math, MathJax's line breaks (`breakableDisplay`);
+ * 2. when KaTeX fails: the cheap exact rewrites of `tex/katex-gaps.ts`, KaTeX again;
+ * 3. then MathJax 3 itself (`engines/mathjax.ts`, loaded on first use), with an info
+ *    message `math-fallback`;
+ * 4. a formula neither typesets is an error at the line KaTeX names, with both engines'
+ *    messages (an unknown command: a warning, drawn in red, as MathJax's browser build did).
+ *
+ * In the shape of rehype-katex (same element classes, same error handling), with these
+ * differences: one macro scope per document (never the next post's); the engines' HTML is
+ * kept as a `raw` node instead of being parsed back into hast (two thirds of the time of a
+ * math-heavy post; nothing after this step looks inside formulas; safe because rehype-raw
+ * has already turned every piece of author HTML into elements before this step); formulas
+ * already typeset with the same settings are reused (memo per process).
  *
  * KaTeX's strict-mode complaints become vfile messages instead of console output (Chinese
- * text inside math is legal for MathJax, the original renderer, so it is silent); a syntax
- * error is an error at the formula, an unknown command a warning, both drawn in red.
+ * text inside math is legal for MathJax, so it is silent).
  */
 import type { Element, ElementContent, Root } from 'hast';
-import katex, { type KatexOptions } from 'katex';
+import type { KatexOptions } from 'katex';
 import { toText } from 'hast-util-to-text';
 import { SKIP, visitParents } from 'unist-util-visit-parents';
+import type { Point, Position } from 'unist';
 import type { VFile } from 'vfile';
 import { report } from '../diagnostics.js';
+import { katexErrorHtml, recallTypeset, rememberTypeset, typesetWithKatex, type KatexError } from './engines/katex.js';
+import { MathJaxPage } from './engines/mathjax.js';
+import { closeKatexGaps } from './tex/katex-gaps.js';
+import { findDefinitions } from './tex/macro-scope.js';
+import { endsInComment } from './tex/tex-source.js';
+import { placeInFormula, texStart } from './formula-place.js';
 
 export interface MathOptions {
   /** Macros every document starts with (copied per document). */
@@ -36,11 +46,7 @@ interface RawNode {
 
 const SOURCE = 'mlpost:math';
 const ERROR_COLOR = '#cc0000';
-// Bounded by size, not count: a site of thousands of distinct formulas must not grow the
-// heap without end (the site builder measured that). ~8 M characters of KaTeX HTML.
-const MEMO_CHARACTERS = 8_000_000;
-const memo = new Map<string, string>();
-let memoCharacters = 0;
+const QUIET_COMPLAINTS = new Set(['unicodeTextInMathMode', 'newLineInDisplayMode', 'htmlExtension']);
 
 /** The rehype plugin. */
 export function rehypeMath(options: MathOptions = {}) {
@@ -49,18 +55,7 @@ export function rehypeMath(options: MathOptions = {}) {
   const startMacros = JSON.stringify(options.macros ?? {});
   const startKeys = Object.keys(options.macros ?? {}).join('\u0000');
   return (tree: Root, file: VFile): void => {
-    const macros: Record<string, string> = { ...options.macros };
-    // The formula being typeset, so strict-mode warnings point at it.
-    let current: Element | undefined;
-    const strict = (errorCode: string, errorMessage: string): 'ignore' => {
-      // Chinese in math and `\\` at the top of display math are fine for MathJax,
-      // which the author wrote for; KaTeX renders both.
-      if (errorCode !== 'unicodeTextInMathMode' && errorCode !== 'newLineInDisplayMode') {
-        report(file, 'warning', `KaTeX: ${errorMessage}`, { place: current?.position, ruleId: `katex-${errorCode}`, source: SOURCE });
-      }
-      return 'ignore';
-    };
-
+    const math = new DocumentMath(file, { ...options.macros }, startMacros, startKeys);
     visitParents(tree, 'element', (element: Element, parents) => {
       const classes = Array.isArray(element.properties.className) ? element.properties.className : [];
       const languageMath = classes.includes('language-math');
@@ -76,17 +71,7 @@ export function rehypeMath(options: MathOptions = {}) {
         displayMode = true;
       }
       if (!parent) return undefined;
-      current = scope;
-      const tex = displayMode ? breakableDisplay(toText(scope, { whitespace: 'pre' })) : toText(scope, { whitespace: 'pre' });
-      const settings: KatexOptions = {
-        displayMode,
-        macros,
-        strict,
-        output: 'htmlAndMathml',
-        // Only the equation links that `rehypeEquationRefs` writes: `\href{#eq-…}`.
-        trust: (context) => context.command === '\\href' && 'url' in context && typeof context.url === 'string' && context.url.startsWith('#'),
-      };
-      const replacement = render(tex, settings, macros, startMacros, startKeys, (error) => reportError(file, error, scope));
+      const replacement = math.typeset(toText(scope, { whitespace: 'pre' }), displayMode, scope);
       const index = parent.children.indexOf(scope);
       parent.children.splice(index, 1, replacement as unknown as ElementContent);
       return SKIP;
@@ -94,53 +79,173 @@ export function rehypeMath(options: MathOptions = {}) {
   };
 }
 
-function render(tex: string, settings: KatexOptions, macros: Record<string, string>, startMacros: string, startKeys: string, onError: (error: Error) => void): RawNode | Element {
-  // Reuse only while the document has defined no macros of its own.
-  const pristine = () => Object.keys(macros).join('\u0000') === startKeys;
-  const key = pristine() ? `${settings.displayMode ? 'D' : 'I'}${startMacros}\u0000${tex}` : undefined;
-  const known = key === undefined ? undefined : memo.get(key);
-  if (known !== undefined) return { type: 'raw', value: known };
-  const before = new Set(Object.keys(macros));
-  try {
-    const html = katex.renderToString(tex, { ...settings, throwOnError: true });
-    if (key !== undefined && pristine()) {
-      if (memoCharacters + html.length + key.length > MEMO_CHARACTERS) {
-        memo.clear();
-        memoCharacters = 0;
-      }
-      memo.set(key, html);
-      memoCharacters += html.length + key.length;
-    }
-    return { type: 'raw', value: html };
-  } catch (error) {
-    // A formula that failed midway can leave its local definitions behind (KaTeX never
-    // closed its group): drop what it added so they do not leak into later formulas.
-    for (const name of Object.keys(macros)) if (!before.has(name)) delete macros[name];
-    onError(error as Error);
-    try {
-      return { type: 'raw', value: katex.renderToString(tex, { ...settings, strict: 'ignore', throwOnError: false, errorColor: ERROR_COLOR }) };
-    } catch (second) {
-      return {
-        type: 'element',
-        tagName: 'span',
-        properties: { className: ['katex-error'], style: `color:${ERROR_COLOR}`, title: String(second) },
-        children: [{ type: 'text', value: tex }],
-      };
-    }
+/** The math of one document: its macro table, its MathJax page (made on first need). */
+class DocumentMath {
+  private current: Element | undefined;
+  /** KaTeX's strict-mode complaints about the formula being typeset: [code, message]. */
+  private complaints: [string, string][] = [];
+  private mathjax: MathJaxPage | undefined;
+  /** Every definition so far, as written, and how many of them MathJax has seen. */
+  private readonly definitions: string[] = [];
+  private definitionsSeen = 0;
+  private readonly strict: KatexOptions['strict'];
+
+  constructor(
+    private readonly file: VFile,
+    private readonly macros: Record<string, string>,
+    private readonly startMacros: string,
+    private readonly startKeys: string,
+  ) {
+    this.strict = (errorCode: string, errorMessage: string): 'ignore' => {
+      // Chinese in math and `\\` at the top of display math are fine for MathJax,
+      // which the author wrote for; KaTeX renders both. `\htmlId` is mlpost's own.
+      if (!QUIET_COMPLAINTS.has(errorCode)) this.complaints.push([errorCode, errorMessage]);
+      return 'ignore';
+    };
   }
+
+  typeset(tex: string, displayMode: boolean, scope: Element): RawNode | Element {
+    this.current = scope;
+    const definitions = findDefinitions(tex);
+    let katexTex = definitions?.tex ?? tex;
+    if (displayMode) katexTex = breakableDisplay(katexTex);
+    // A `%` comment on the last line would swallow the end of math mode.
+    if (endsInComment(katexTex)) katexTex += '\n';
+    const settings: KatexOptions = {
+      displayMode,
+      macros: this.macros,
+      strict: this.strict,
+      output: 'htmlAndMathml',
+      // Only the equation links and anchors that `rehypeEquationRefs` writes.
+      trust: (context) => (context.command === '\\href' && 'url' in context && typeof context.url === 'string' && context.url.startsWith('#')) || (context.command === '\\htmlId' && 'id' in context && String(context.id).startsWith('eq-')),
+    };
+
+    const before = new Set(Object.keys(this.macros));
+    // Reuse only while the document has defined no macros, and not a formula that defines some.
+    const memoKey = this.pristine() && !definitions ? `${displayMode ? 'D' : 'I'}${this.startMacros}` : undefined;
+    this.complaints = [];
+    const first = typesetWithKatex(katexTex, settings, memoKey);
+    if (definitions) this.definitions.push(...definitions.written);
+    if ('html' in first) {
+      // `e\^{x}`: an accent KaTeX allows in math mode only with a complaint, and LaTeX not
+      // at all; written for marked, which made it the `^` MathJax saw.
+      const accent = this.complaints.find(([code, message]) => code === 'mathVsTextAccents' && /accent \\[!-/:-@[-`{-~] /.test(message));
+      const rewritten = accent ? closeKatexGaps(katexTex, accent[1]) : undefined;
+      if (rewritten !== undefined) {
+        this.complaints = [];
+        const again = typesetWithKatex(rewritten, settings, undefined);
+        if ('html' in again) return raw(this.reportComplaints(again.html));
+      }
+      if (memoKey !== undefined && this.complaints.length === 0) rememberTypeset(memoKey, katexTex, first.html);
+      return raw(this.reportComplaints(first.html));
+    }
+    this.complaints = [];
+
+    // KaTeX failed midway: drop what it defined (its group never closed), then keep the
+    // formula's own definitions, which MathJax keeps whatever follows them.
+    for (const name of Object.keys(this.macros)) if (!before.has(name)) delete this.macros[name];
+    if (definitions?.global) typesetWithKatex(definitions.global, { ...settings, strict: 'ignore' }, undefined);
+
+    let error = first.error;
+    let rewritten = katexTex;
+    for (let round = 0; round < 3; round++) {
+      const next = closeKatexGaps(rewritten, error.message);
+      if (next === undefined) break;
+      rewritten = next;
+      const again = typesetWithKatex(rewritten, settings, undefined);
+      if ('html' in again) return raw(this.reportComplaints(again.html));
+      error = again.error;
+    }
+
+    const fallback = this.typesetWithMathJax(tex, displayMode);
+    if ('html' in fallback) {
+      report(this.file, 'info', `math: typeset by MathJax (KaTeX: ${first.error.message})`, { place: scope.position, ruleId: 'math-fallback', source: SOURCE });
+      return raw(fallback.html);
+    }
+    this.reportFailure(first.error, fallback.error, katexTex, tex, displayMode, scope);
+    const html = katexErrorHtml(katexTex, settings, ERROR_COLOR);
+    if (html !== undefined) return raw(html);
+    return {
+      type: 'element',
+      tagName: 'span',
+      properties: { className: ['katex-error'], style: `color:${ERROR_COLOR}`, title: first.error.message },
+      children: [{ type: 'text', value: tex }],
+    };
+  }
+
+  /** Report KaTeX's complaints about the formula just typeset; returns `html`. */
+  private reportComplaints(html: string): string {
+    for (const [code, message] of this.complaints) report(this.file, 'warning', `KaTeX: ${message}`, { place: this.current?.position, ruleId: `katex-${code}`, source: SOURCE });
+    this.complaints = [];
+    return html;
+  }
+
+  /** While the document has defined no macros, its formulas can be reused from other posts. */
+  private pristine(): boolean {
+    return this.definitions.length === 0 && Object.keys(this.macros).join('\u0000') === this.startKeys;
+  }
+
+  private typesetWithMathJax(tex: string, displayMode: boolean): { html: string } | { error: string } {
+    // MathJax reads the anchors KaTeX's `\htmlId` writes as `\cssId`.
+    const mathjaxTex = tex.replace(/\\htmlId(?![A-Za-z])/g, '\\cssId');
+    const memoKey = this.pristine() ? `J${displayMode ? 'D' : 'I'}` : undefined;
+    const known = memoKey === undefined ? undefined : recallTypeset(memoKey, mathjaxTex);
+    if (known !== undefined) return { html: known };
+    this.mathjax ??= new MathJaxPage();
+    // The definitions of earlier formulas (KaTeX typeset them), then this formula (with its own).
+    const own = findDefinitions(tex)?.written.length ?? 0;
+    const earlier = this.definitions.slice(this.definitionsSeen, this.definitions.length - own);
+    if (earlier.length > 0) this.mathjax.define(earlier.join(''));
+    this.definitionsSeen = this.definitions.length;
+    const result = this.mathjax.typeset(mathjaxTex, displayMode);
+    if ('html' in result && memoKey !== undefined) rememberTypeset(memoKey, mathjaxTex, result.html);
+    return result;
+  }
+
+  private reportFailure(error: KatexError, mathjaxError: string, katexTex: string, tex: string, displayMode: boolean, scope: Element): void {
+    const place = this.errorPlace(error, katexTex, tex, displayMode, scope);
+    if (error.undefinedCommand && /^Undefined control sequence/.test(mathjaxError)) {
+      report(this.file, 'warning', `math: unknown command ${error.undefinedCommand}, shown in red`, { place, ruleId: 'math-undefined-command', source: SOURCE });
+      return;
+    }
+    report(this.file, 'error', `math: ${error.message} (MathJax: ${mathjaxError})`, { place, ruleId: 'math-katex', source: SOURCE });
+  }
+
+  /** Where KaTeX's error is in the author's file: the formula's line that holds it. */
+  private errorPlace(error: KatexError, katexTex: string, tex: string, displayMode: boolean, scope: Element): Point | Position | undefined {
+    const start = texStart(this.file, scope, displayMode);
+    if (!start || error.position === undefined) return scope.position;
+    // Lines of the TeX before the error; the rewrites above keep the lines of the TeX,
+    // except the leading line breaks `breakableDisplay` trims.
+    const trimmedLines = countLines(tex.slice(0, tex.length - tex.trimStart().length));
+    const before = katexTex.slice(0, error.position);
+    const line = countLines(before) + (katexTex.startsWith('\\begin{gathered}') && !tex.trimStart().startsWith('\\begin{gathered}') ? trimmedLines : 0);
+    return placeInFormula(start, line, before.length - before.lastIndexOf('\n') - 1);
+  }
+}
+
+function raw(html: string): RawNode {
+  return { type: 'raw', value: html };
+}
+
+function countLines(text: string): number {
+  let lines = 0;
+  for (const char of text) if (char === '\n') lines++;
+  return lines;
 }
 
 /**
  * MathJax breaks display math at every `\\`, also inside a `{…}` group; KaTeX only at the
  * top level, so the corpus' `$$ { a \\ b \\ c } $$` came out on one line. Such a formula
  * (line breaks, no environment of its own) is typeset as `gathered`, centred lines as
- * MathJax showed them, with the group's braces dropped.
+ * MathJax showed them, with the group's braces dropped. A `%` comment on the last line
+ * must not swallow the `\end{gathered}`.
  */
 export function breakableDisplay(tex: string): string {
   if (!tex.includes('\\\\') || /\\begin\s*\{/.test(tex)) return tex;
   let body = tex.trim();
   if (body.startsWith('{') && body.endsWith('}') && closingBrace(body, 0) === body.length - 1) body = body.slice(1, -1);
-  return `\\begin{gathered}${body}\\end{gathered}`;
+  return `\\begin{gathered}${body}${endsInComment(body) ? '\n' : ''}\\end{gathered}`;
 }
 
 /** Index of the brace closing the one at `open`, skipping escaped braces; -1 if none. */
@@ -156,16 +261,4 @@ function closingBrace(text: string, open: number): number {
     else if (char === '}' && --depth === 0) return index;
   }
   return -1;
-}
-
-/** A syntax error is an error; an unknown command is a warning (MathJax drew it in red). */
-function reportError(file: VFile, error: Error, scope: Element): void {
-  const cause = error.message.replace(/\u0332/g, '');
-  const undefinedCommand = /Undefined control sequence: (\\\S+?) at/.exec(cause);
-  const place = scope.position;
-  if (undefinedCommand) {
-    report(file, 'warning', `math: unknown command ${undefinedCommand[1]}, shown in red`, { place, ruleId: 'math-undefined-command', source: SOURCE });
-  } else {
-    report(file, 'error', `math: ${cause.replace(/^KaTeX parse error: /, '')}`, { place, ruleId: 'math-katex', source: SOURCE });
-  }
 }

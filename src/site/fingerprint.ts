@@ -12,6 +12,7 @@ import { createHash } from 'node:crypto';
 import { hashKey } from '../cache/disk-cache.js';
 import { MLPOST_VERSION } from '../version.js';
 import { katexVersion } from './assets.js';
+import { mathJaxVersion } from '../math/engines/mathjax.js';
 
 /** The versions every rendered post is keyed on. */
 export interface RendererVersions {
@@ -36,7 +37,7 @@ function moduleRoot(): string {
 
 /**
  * A hash of mlpost's code (every `.js`/`.ts` module, by content) and of the installed
- * KaTeX and Viz.js versions. Cheap (a few hundred kB read), so it runs on every build;
+ * KaTeX, MathJax and Viz.js versions. Cheap (a few hundred kB read), so it runs on every build;
  * the expensive {@link loadRendererVersions} runs only when this changes.
  */
 export function codeStamp(): string {
@@ -53,7 +54,7 @@ export function codeStamp(): string {
     }
   };
   walk(root);
-  hash.update(`katex ${katexVersion()}\0viz ${vizVersion()}`);
+  hash.update(`katex ${katexVersion()}\0viz ${vizVersion()}\0mathjax ${mathJaxVersion()}`);
   return hash.digest('hex');
 }
 

@@ -76,7 +76,7 @@ describe('a site with broken posts', () => {
     // The invalid UTF-8 post has no page; the error names it.
     expect(reference.has('hostile-invalid-utf8/index.html')).toBe(false);
     expect(referenceRun.stderr).toMatch(/hostile-invalid-utf8\.md:\d+:\d+: error: is not valid UTF-8 text.*\[read-encoding\]/);
-    expect(referenceRun.stderr).toMatch(/hostile-math-errors\.md:1:8: error: .*\[math-katex\]/);
+    expect(referenceRun.stderr).toMatch(/hostile-math-errors\.md:4:23: error: .*\[math-katex\]/);
     expect(referenceRun.stderr).toMatch(/hostile-front-matter-invalid-yaml\.md:2:8: error: .*\[front-matter-yaml\]/);
     // The site's time zone, whatever the machine's.
     expect(reference.get('dated/index.html')!.toString()).toContain('<time datetime="2019-09-12T23:30:00+08:00">2019-09-12</time>');

@@ -116,7 +116,7 @@ describe('dates as Hexo reads them (toDate + adjustDateForTimezone)', () => {
 
 describe('renderPost with Hexo front matter', () => {
   it('no leading ---: the data is front matter, not text; lines keep their numbers', async () => {
-    const post = await renderPost('title: 在markdown里如何写数学公式\ntags: [math]\ndate: 2022/8/19\nupdated: 2022/8/20 10:00\n---\n\ntext $\\frac{1}{$\n', { path: 'p.md', timezone: 'Asia/Shanghai' });
+    const post = await renderPost('title: 在markdown里如何写数学公式\ntags: [math]\ndate: 2022/8/19\nupdated: 2022/8/20 10:00\n---\n\ntext $\\frac{1}$\n', { path: 'p.md', timezone: 'Asia/Shanghai' });
     expect(post.data.title).toBe('在markdown里如何写数学公式');
     expect(post.data.tags).toEqual(['math']);
     expect(post.data.date?.iso).toBe('2022-08-19T00:00:00+08:00');

@@ -165,7 +165,8 @@ describe('mathjax (hexo-math 4) and math (hexo-math 3)', () => {
     const source = "方程式。\n{% mathjax '{\"conversion\":{\"em\":14}}' %}\n\\begin{align}\na &= b \\\\\nc &= d\n\\end{align}\n{% endmathjax %}\n常数\n";
     const post = await render(source);
     expect(post.messages).toEqual([]);
-    expect(mathAsTex(post.html)).toBe('<p>方程式。</p>\n[display:\\begin{align}\na &#x26;= b \\\\\nc &#x26;= d\n\\end{align}]\n<p>常数</p>');
+    // Numbered as MathJax with tags: 'ams' numbers align rows (src/math/tex/equation-rows.ts).
+    expect(mathAsTex(post.html)).toBe('<p>方程式。</p>\n[display:\\begin{align}\na &#x26;= b\\tag{1} \\\\\nc &#x26;= d\n\\tag{2}\\end{align}]\n<p>常数</p>');
   });
   it('conversion.display from the argument wins; {% math %} is display when it spans lines', async () => {
     expect(displayArgument('\'{"conversion":{"display":true}}\'')).toBe(true);

@@ -22,19 +22,9 @@ interface KnownGap {
 
 /** Posts where mlpost is not yet as good as the blog (issue 14, deliverables 1–4). */
 export const KNOWN_GAPS: readonly KnownGap[] = [
-  { post: 'ashitemaru-hello-world.md', oracle: { typeset: 5, errors: 0 }, mlpost: { typeset: 4, errors: 2 }, whole: true },
   { post: 'cofess-linear-regression.md', oracle: { typeset: 8, errors: 0 }, mlpost: { typeset: 6, errors: 0 }, whole: true },
-  { post: 'criss-wang-gradient-descent.md', oracle: { typeset: 21, errors: 0 }, mlpost: { typeset: 19, errors: 0 }, whole: true },
   { post: 'fresh88888888-dpo.md', oracle: { typeset: 5, errors: 0 }, mlpost: { typeset: 3, errors: 0 }, whole: false },
-  { post: 'icecreamww-hmm.md', oracle: { typeset: 14, errors: 0 }, mlpost: { typeset: 13, errors: 0 }, whole: true },
-  { post: 'jianjiansha-gan.md', oracle: { typeset: 17, errors: 0 }, mlpost: { typeset: 1, errors: 1 }, whole: false },
-  { post: 'magicly-markdown-math.md', oracle: { typeset: 7, errors: 0 }, mlpost: { typeset: 6, errors: 0 }, whole: true },
-  { post: 'mxxhcm-logistic-regression.md', oracle: { typeset: 30, errors: 0 }, mlpost: { typeset: 28, errors: 0 }, whole: true },
-  { post: 'mxxhcm-policy-gradient.md', oracle: { typeset: 48, errors: 0 }, mlpost: { typeset: 45, errors: 0 }, whole: true },
-  { post: 'pengzhendong-logistic-regression.md', oracle: { typeset: 14, errors: 0 }, mlpost: { typeset: 11, errors: 3 }, whole: true },
   { post: 'realmorty-hexo-syntax.md', oracle: { typeset: 5, errors: 0 }, mlpost: { typeset: 3, errors: 0 }, whole: true },
-  { post: 'xuetf-attention.md', oracle: { typeset: 5, errors: 0 }, mlpost: { typeset: 8, errors: 1 }, whole: true },
-  { post: 'zhengchu1994-em.md', oracle: { typeset: 23, errors: 0 }, mlpost: { typeset: 22, errors: 0 }, whole: true },
 ];
 
 const gaps = new Map(KNOWN_GAPS.map((gap) => [gap.post, gap]));

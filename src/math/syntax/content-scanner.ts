@@ -1,0 +1,141 @@
+/**
+ * The content of a formula up to its closing delimiter, read the way MathJax's `FindTeX`
+ * reads it (`\\` and the next character are one unit, `{…}` groups hide delimiters), with
+ * pandoc's rules for `$` and marked's reading of backslashes where asked: shared by the
+ * inline tokenizer (`math-text.ts`) and the block one (`math-flow.ts`).
+ */
+import { asciiAlpha, markdownLineEnding, markdownSpace } from 'micromark-util-character';
+import { codes, types } from 'micromark-util-symbol';
+import type { Code, Effects, State, TokenizeContext } from 'micromark-util-types';
+import { asciiPunctuation, budgetOf } from './delimiters.js';
+
+/** How {@link contentScanner} reads a formula. */
+export interface ScannerOptions {
+  /** The token type of the TeX between delimiters. */
+  dataType: 'texMathData' | 'texMathFlowValue';
+  /** The character that may start the closing delimiter. */
+  closesWith: Code;
+  /**
+   * Pandoc's `$`: a space before a `$` outside groups ends the attempt, which keeps
+   * `$5 and $10` money; unless the formula so far is on one line and has a TeX command
+   * (`$\\alpha $`, which the MathJax blogs showed as math: money has no commands).
+   */
+  spaceBeforeDollarFails?: boolean;
+  /** marked's reading: `\` before ASCII punctuation is Markdown's escape, not TeX's. */
+  unescape?: boolean;
+  /**
+   * At a candidate closing delimiter outside groups: the state to go on in. `asContent`
+   * reads the character as content instead (for when the delimiter is not there).
+   */
+  close: (code: Code, asContent: State) => State | undefined;
+  /** At a line ending: the state to go on in; `resume` goes back to the formula. Default: a `lineEnding` token. */
+  lineEnding?: (code: Code, resume: State) => State | undefined;
+}
+
+/**
+ * The content of a formula up to its closing delimiter, shared by every delimiter kind and
+ * by the block tokenizer: `\` and the next character are one unit, `{…}` groups hide
+ * delimiters (MathJax's `FindTeX`). Returns the state to start in.
+ */
+export function contentScanner(self: TokenizeContext, effects: Effects, nok: State, options: ScannerOptions): State {
+  const budget = budgetOf(self.parser);
+  const { dataType } = options;
+  let read = 0;
+  let depth = 0;
+  let afterSpace = false;
+  let crossedLine = false;
+  let afterCommand = false;
+  // A line ending right after `\\` is its partner (pandoc), not a space before a `$`.
+  let pairedLineEnding = false;
+  let inData = false;
+  return content;
+
+  function content(code: Code): State | undefined {
+    if (code === codes.eof || !budget.mayRead(++read)) return nok(code);
+    if (markdownLineEnding(code)) {
+      closeData();
+      afterSpace = !pairedLineEnding;
+      crossedLine = true;
+      pairedLineEnding = false;
+      if (options.lineEnding) return options.lineEnding(code, content);
+      effects.enter(types.lineEnding);
+      effects.consume(code);
+      effects.exit(types.lineEnding);
+      return content;
+    }
+    if (depth === 0 && code === options.closesWith) {
+      if (options.spaceBeforeDollarFails && afterSpace && (crossedLine || !afterCommand)) return nok(code);
+      closeData();
+      return options.close(code, asContent);
+    }
+    return asContent(code);
+  }
+
+  function asContent(code: Code): State | undefined {
+    openData();
+    effects.consume(code);
+    afterSpace = markdownSpace(code);
+    if (code === codes.backslash) return options.unescape ? afterMarkdownBackslash : escaped;
+    countBrace(code);
+    return content;
+  }
+
+  /** After a TeX `\`: the next character belongs to it (`\$`, `\{`, `\\`). */
+  function escaped(code: Code): State | undefined {
+    if (code === codes.eof) return content(code);
+    if (markdownLineEnding(code)) {
+      pairedLineEnding = true;
+      return content(code);
+    }
+    if (asciiAlpha(code)) afterCommand = true;
+    read++;
+    effects.consume(code);
+    return content;
+  }
+
+  /** After a `\` in marked's reading: `\{` is a brace, `\\` a TeX backslash. */
+  function afterMarkdownBackslash(code: Code): State | undefined {
+    if (code === codes.backslash) {
+      read++;
+      effects.consume(code);
+      return afterTexBackslash;
+    }
+    if (asciiPunctuation(code)) {
+      // Markdown's escape of a punctuation mark: the mark itself, braces counting.
+      read++;
+      effects.consume(code);
+      countBrace(code);
+      return content;
+    }
+    // A backslash before a letter is TeX's, and so is the letter.
+    return escaped(code);
+  }
+
+  /** After `\\` (one TeX backslash in marked's reading): the next character is its partner. */
+  function afterTexBackslash(code: Code): State | undefined {
+    if (code !== codes.backslash) return escaped(code);
+    // `\\\{`: the partner written as a Markdown escape.
+    read++;
+    effects.consume(code);
+    return escaped;
+  }
+
+  function countBrace(code: Code): void {
+    if (code === codes.leftCurlyBrace) depth++;
+    else if (code === codes.rightCurlyBrace && depth > 0) depth--;
+  }
+
+  function openData(): void {
+    if (!inData) {
+      effects.enter(dataType);
+      inData = true;
+    }
+  }
+
+  function closeData(): void {
+    if (inData) {
+      effects.exit(dataType);
+      inData = false;
+    }
+  }
+}
