@@ -8,6 +8,8 @@
  *   a leading `---`, or `;;;` JSON), kept on `file.data.frontMatter` and blanked out of the
  *   text, so lines and offsets stay where the author wrote them; the blanked text becomes
  *   the file's value, so positions and source slices agree;
+ * - the text passes that syntax steps register (`data.mlpostSourcePasses`), for what must
+ *   happen before micromark reads the text (Hexo expands tags before Markdown);
  * - micromark's speed fixes (`micromark-fixes/`) in place for the parse only.
  *
  * As a plugin it sets the processor's parser, so it also takes over from a remark-parse
@@ -29,6 +31,13 @@ declare module 'vfile' {
   }
 }
 
+declare module 'unified' {
+  interface Data {
+    /** Text passes of syntax steps run by mlpost's parser before micromark; each keeps the length and every line. */
+    mlpostSourcePasses?: Array<(text: string) => string>;
+  }
+}
+
 /** Options of {@link remarkMlpostParse}. */
 export interface ParseOptions {
   /** Find front matter at the top of the text. Default `true`; `false` where the host took it off already (Hexo, Astro). */
@@ -43,10 +52,12 @@ export function remarkMlpostParse(this: Processor, options: Readonly<ParseOption
   processor.parser = (document: string, file: VFile): Root => {
     const limited = limitSource(document, file);
     const split = readFrontMatter ? splitFrontMatter(limited) : { body: limited, frontMatter: undefined };
-    const text = split.body;
+    const data = processor.data();
+    // Passes of the syntax steps that must see the text before micromark (each keeps every
+    // character where it is, so positions still point into the author's text).
+    const text = (data.mlpostSourcePasses ?? []).reduce((current, pass) => pass(current), split.body);
     if (text !== document) file.value = text;
     file.data.frontMatter = split.frontMatter;
-    const data = processor.data();
     return withMicromarkFixes(() =>
       fromMarkdown(text, {
         ...data.settings,

@@ -176,6 +176,17 @@ describe('mathjax (hexo-math 4) and math (hexo-math 3)', () => {
     expect(mathAsTex(await html('{% math %}\nz\n{% endmath %}\n'))).toBe('[display:z]');
     expect(mathAsTex(await html('行内 {% math %}\\sqrt{2 + 3}{% endmath %} 公式\n'))).toBe('<p>行内 [inline:\\sqrt{2 + 3}] 公式</p>');
   });
+  it('a | in its TeX on a table row stays in the formula (Hexo expands tags before Markdown), positions unmoved', async () => {
+    const table = '|policy|value|\n|---|---|\n|{% mathjax %}a_t\\sim \\pi(\\cdot | s_t){% endmathjax %}|x|\n';
+    const post = await render(table);
+    expect(post.messages).toEqual([]);
+    expect(mathAsTex(post.html)).toContain('<td>[inline:a_t\\sim \\pi(\\cdot | s_t)]</td>\n<td>x</td>');
+    // In a code span the tag is the author's text, pipe and all (GFM splits the cell there, as marked would).
+    const code = await html('|a|b|\n|---|---|\n|`{% mathjax %}x | y{% endmathjax %}`|z|\n');
+    expect(code).not.toContain('\uE000');
+    const error = await render('|a|\n|---|\n|{% mathjax %}{x | y{% endmathjax %}|\n');
+    expect(where(error)).toEqual([[3, 'math-katex']]);
+  });
   it('an empty tag is reported; a TeX error is reported at the tag\'s line', async () => {
     expect(where(await render('a {% mathjax %}{% endmathjax %} b\n'))).toEqual([[1, 'hexo-tag-no-body']]);
     const post = await render('x\n\ny {% mathjax %}\\frac{1}{{% endmathjax %} z\n');

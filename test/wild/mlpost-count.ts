@@ -7,6 +7,9 @@
  * - `.katex-error`: KaTeX failed, the source is shown in red;
  * - `mjx-container`, or an element with class `mathjax`/`MathJax`/`math-fallback`: typeset by
  *   MathJax, unless it holds an `merror`, `data-mjx-error` or a red unknown command;
+ * - `a.mlpost-eqref`: an equation reference (`\eqref{…}` in prose or alone in `$…$`), which
+ *   mlpost writes as a link holding the number and MathJax typeset as a formula holding the
+ *   same link: typeset;
  * - `code.math-inline`/`code.math-display` left unrendered: counted as an error.
  */
 import type { Element, Root, RootContent } from 'hast';
@@ -50,6 +53,7 @@ function formulaKind(element: Element): Kind {
   if (element.tagName === 'mjx-container' || classes.some((name) => name === 'mathjax' || name === 'MathJax' || name === 'math-fallback')) {
     return mathJaxFailed(element) ? 'error' : 'typeset';
   }
+  if (element.tagName === 'a' && classes.includes('mlpost-eqref')) return 'typeset';
   if (element.tagName === 'code' && (classes.includes('math-inline') || classes.includes('math-display'))) return 'error';
   return undefined;
 }

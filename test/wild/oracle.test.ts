@@ -68,7 +68,7 @@ describe('oracle: marked + MathJax 3 as the blogs ran them', () => {
 });
 
 describe('countMlpostMath', () => {
-  test('KaTeX, KaTeX errors, MathJax containers (with and without an error), unrendered math', () => {
+  test('KaTeX, KaTeX errors, MathJax containers (with and without an error), equation references, unrendered math', () => {
     const html = [
       '<p>a <span class="katex"><span class="katex-mathml">x</span></span> b</p>',
       '<span class="katex-display"><span class="katex">y</span></span>',
@@ -76,8 +76,9 @@ describe('countMlpostMath', () => {
       '<p><mjx-container class="MathJax" jax="SVG"><svg></svg></mjx-container></p>',
       '<p><mjx-container class="MathJax"><svg><g data-mjx-error="x"></g></svg></mjx-container></p>',
       '<p><code class="language-math math-inline">z</code> d</p>',
+      '<p>see <a class="mlpost-eqref" href="#eq-one">(1)</a></p>',
     ].join('');
-    expect(countMlpostMath(html)).toMatchObject({ typeset: 3, errors: 3 });
+    expect(countMlpostMath(html)).toMatchObject({ typeset: 4, errors: 3 });
     expect(proseTokens(countMlpostMath('<p>one <span class="katex">two</span> three</p>').prose)).toEqual(['one', 'three']);
   });
 });

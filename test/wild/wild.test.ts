@@ -21,11 +21,7 @@ interface KnownGap {
 }
 
 /** Posts where mlpost is not yet as good as the blog (issue 14, deliverables 1–4). */
-export const KNOWN_GAPS: readonly KnownGap[] = [
-  { post: 'cofess-linear-regression.md', oracle: { typeset: 8, errors: 0 }, mlpost: { typeset: 6, errors: 0 }, whole: true },
-  { post: 'fresh88888888-dpo.md', oracle: { typeset: 5, errors: 0 }, mlpost: { typeset: 3, errors: 0 }, whole: false },
-  { post: 'realmorty-hexo-syntax.md', oracle: { typeset: 5, errors: 0 }, mlpost: { typeset: 3, errors: 0 }, whole: true },
-];
+export const KNOWN_GAPS: readonly KnownGap[] = [];
 
 const gaps = new Map(KNOWN_GAPS.map((gap) => [gap.post, gap]));
 

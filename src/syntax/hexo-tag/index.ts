@@ -9,6 +9,7 @@ import type { VFile } from 'vfile';
 import { hexoTagSyntax } from './micromark.js';
 import { hexoTagFromMarkdown } from './mdast.js';
 import { pairHexoTags } from './pair.js';
+import { shieldTagPipes } from './table-pipes.js';
 import { pairInlineTags } from './pair-inline.js';
 import { builtinTagHandlers, expandHexoTags, type TagHandler } from './tags.js';
 import type { TagSiteOptions } from './handlers/site.js';
@@ -23,6 +24,8 @@ export function remarkHexoTags(this: Processor, options: HexoTagOptions = {}) {
   const data = this.data();
   (data.micromarkExtensions ??= []).push(hexoTagSyntax());
   (data.fromMarkdownExtensions ??= []).push(hexoTagFromMarkdown());
+  // Hexo expands tags before Markdown: a `|` in a tag's TeX must not split a table row.
+  (data.mlpostSourcePasses ??= []).push(shieldTagPipes);
   const handlers = { ...builtinTagHandlers, ...options.handlers };
   const site: TagSiteOptions = { siteRoot: options.siteRoot, codeDir: options.codeDir, posts: options.posts };
   return (tree: Root, file: VFile): void => {

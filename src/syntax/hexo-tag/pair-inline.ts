@@ -5,8 +5,8 @@
  *
  * A pair that fills its own line(s) becomes a flow `hexoTagBlock` (the paragraph is split
  * around it), as Hexo's `<div>` output would stand; a pair inside prose stays in the
- * paragraph as a `hexoTagBlock` marked `data.inline`, whose one child is a paragraph
- * holding the phrasing between the two tags. `rawBody` is the exact source between them.
+ * paragraph (or a table cell) as a `hexoTagBlock` marked `data.inline`, whose one child is
+ * a paragraph holding the phrasing between the two tags. `rawBody` is the exact source between them.
  *
  * Only the tags in `INLINE_PAIR_TAGS` are paired: the others keep their meaning inside a
  * line (`{% raw %}` markers are dropped, unknown ones stay visible placeholders).
@@ -14,6 +14,7 @@
 import type { Paragraph, Parent, PhrasingContent, RootContent } from 'mdast';
 import type { VFile } from 'vfile';
 import type { HexoTagBlock, HexoTagText } from './mdast.js';
+import { unshieldPipes } from './table-pipes.js';
 
 /** Tags whose open/close pair is recognised inside a line. */
 export const INLINE_PAIR_TAGS: ReadonlySet<string> = new Set([
@@ -31,6 +32,12 @@ function visitParents(parent: Parent, source: string): void {
   for (const child of parent.children as RootContent[]) {
     if (child.type === 'paragraph') {
       result.push(...splitParagraph(child, source));
+      continue;
+    }
+    // A table cell holds phrasing only: its pairs stay inline.
+    if (child.type === 'tableCell') {
+      child.children = pairChildren(child.children, source);
+      result.push(child);
       continue;
     }
     if ('children' in child) visitParents(child as Parent, source);
@@ -91,7 +98,7 @@ function pairChildren(children: PhrasingContent[], source: string): PhrasingCont
       rawArgs: open.rawArgs,
       unterminatedQuote: open.unterminatedQuote,
       children: [{ type: 'paragraph', children: inner }],
-      rawBody: from !== undefined && to !== undefined ? source.slice(from, to) : '',
+      rawBody: from !== undefined && to !== undefined ? unshieldPipes(source.slice(from, to)) : '',
       position: open.position && close.position ? { start: open.position.start, end: close.position.end } : undefined,
       data: { inline: true } as HexoTagBlock['data'],
     };
