@@ -27,15 +27,15 @@ const PAGE = 65536;
 /** Largest linear memory we ask for (bytes); bigger models keep the scalar kernels. */
 const MAX_BYTES = 2 ** 31;
 
-let compiled: object | null | undefined;
+let compiled: { wasm: WasmGlobal; module: object } | null | undefined;
 
 /** The compiled module, or null where WebAssembly or its SIMD is missing (then the scalar kernels run). */
-function wasmModule(): object | null {
+function wasmModule(): { wasm: WasmGlobal; module: object } | null {
   if (compiled !== undefined) return compiled;
   const wasm = (globalThis as unknown as { WebAssembly?: WasmGlobal }).WebAssembly;
   const bytes = Uint8Array.from(atob(OUTPUT_LAYER_WASM), (ch) => ch.charCodeAt(0));
   try {
-    compiled = wasm && wasm.validate(bytes) ? new wasm.Module(bytes) : null;
+    compiled = wasm && wasm.validate(bytes) ? { wasm, module: new wasm.Module(bytes) } : null;
   } catch {
     compiled = null; // e.g. node --jitless: no WebAssembly code generation
   }
@@ -57,8 +57,9 @@ export interface SimdOutputLayer {
 
 /** The SIMD output layer for C symbols, H hidden units and up to `maxSteps` steps, or undefined where it cannot run. */
 export function createSimdOutputLayer(C: number, H: number, maxSteps: number): SimdOutputLayer | undefined {
-  const module = wasmModule();
-  if (!module) return undefined;
+  const compiledModule = wasmModule();
+  if (!compiledModule) return undefined;
+  const { wasm, module } = compiledModule;
   const Cp = C + ((4 - (C % 4)) % 4);
   const Hp = H + (H % 2);
   const Tp = maxSteps + ((4 - (maxSteps % 4)) % 4);
@@ -80,7 +81,6 @@ export function createSimdOutputLayer(C: number, H: number, maxSteps: number): S
     dS: take(maxSteps * Hp),
   };
   if (end * 8 > MAX_BYTES) return undefined;
-  const wasm = (globalThis as unknown as { WebAssembly: WasmGlobal }).WebAssembly;
   const memory = new wasm.Memory({ initial: Math.max(1, Math.ceil((end * 8) / PAGE)) });
   const instance = new wasm.Instance(module, { env: { memory } });
   return { C, H, maxSteps, Cp, Hp, kernels: instance.exports as unknown as Kernels, heap: new Float64Array(memory.buffer), at };
