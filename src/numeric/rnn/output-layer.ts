@@ -81,24 +81,57 @@ export interface SoftmaxScratch {
 
 /**
  * o_t = softmax(Z[:, t]); returns loss = −Σ_t ln o_t[y_t] and leaves Z[:, t] = o_t − onehot(y_t).
- * Z[i, t] is at `offset + i·stride + t`.
+ * Z[i, t] is at `offset + i·stride + t`. Four columns per sweep down the rows, their maxima
+ * and sums in locals (each still taken over i in order, so the blocking changes no bit).
  */
 export function softmaxLoss(C: number, T: number, Z: Float64Array, offset: number, stride: number, y: ArrayLike<number>, scratch: SoftmaxScratch): number {
   const { max, sum, picked } = scratch;
-  max.fill(-Infinity, 0, T);
-  for (let i = 0; i < C; i++) {
-    const r = offset + i * stride;
-    for (let t = 0; t < T; t++) if (Z[r + t] > max[t]) max[t] = Z[r + t];
-  }
   for (let t = 0; t < T; t++) picked[t] = Z[offset + y[t] * stride + t];
-  sum.fill(0, 0, T);
-  for (let i = 0; i < C; i++) {
-    const r = offset + i * stride;
-    for (let t = 0; t < T; t++) {
-      const e = Math.exp(Z[r + t] - max[t]);
-      Z[r + t] = e;
-      sum[t] += e;
+  const t4 = T - (T % 4);
+  for (let t = 0; t < t4; t += 4) {
+    let m0 = -Infinity, m1 = -Infinity, m2 = -Infinity, m3 = -Infinity;
+    for (let i = 0, r = offset + t; i < C; i++, r += stride) {
+      const a = Z[r], b = Z[r + 1], c = Z[r + 2], d = Z[r + 3];
+      if (a > m0) m0 = a;
+      if (b > m1) m1 = b;
+      if (c > m2) m2 = c;
+      if (d > m3) m3 = d;
     }
+    let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+    for (let i = 0, r = offset + t; i < C; i++, r += stride) {
+      const a = Math.exp(Z[r] - m0);
+      const b = Math.exp(Z[r + 1] - m1);
+      const c = Math.exp(Z[r + 2] - m2);
+      const d = Math.exp(Z[r + 3] - m3);
+      Z[r] = a;
+      Z[r + 1] = b;
+      Z[r + 2] = c;
+      Z[r + 3] = d;
+      s0 += a;
+      s1 += b;
+      s2 += c;
+      s3 += d;
+    }
+    max[t] = m0;
+    max[t + 1] = m1;
+    max[t + 2] = m2;
+    max[t + 3] = m3;
+    sum[t] = s0;
+    sum[t + 1] = s1;
+    sum[t + 2] = s2;
+    sum[t + 3] = s3;
+  }
+  for (let t = t4; t < T; t++) {
+    let m = -Infinity;
+    for (let i = 0, r = offset + t; i < C; i++, r += stride) if (Z[r] > m) m = Z[r];
+    let s = 0;
+    for (let i = 0, r = offset + t; i < C; i++, r += stride) {
+      const e = Math.exp(Z[r] - m);
+      Z[r] = e;
+      s += e;
+    }
+    max[t] = m;
+    sum[t] = s;
   }
   let loss = 0;
   for (let t = 0; t < T; t++) {
