@@ -86,6 +86,11 @@ export function createSimdOutputLayer(C: number, H: number, maxSteps: number): S
   return { C, H, maxSteps, Cp, Hp, kernels: instance.exports as unknown as Kernels, heap: new Float64Array(memory.buffer), at };
 }
 
+/** Rows of V per chunk: about 128 KiB, a multiple of 4 (the logits kernel's block). */
+function chunkRows(Hp: number): number {
+  return Math.max(4, Math.floor(16384 / Hp / 4) * 4);
+}
+
 /**
  * The output layer of one sentence of T steps (T ≤ maxSteps): logits from the states
  * S ((T+1) × H, row 0 = s_{-1}), softmax and loss against y, then dV, dc and dS
@@ -105,8 +110,6 @@ export function simdOutputLayer(
 ): number {
   const { C, H, Cp, Hp, heap, at, kernels } = layer;
   const Tp = T + ((4 - (T % 4)) % 4);
-  if (Hp === H) heap.set(V.subarray(0, C * H), at.V);
-  else for (let i = 0; i < C; i++) heap.set(V.subarray(i * H, (i + 1) * H), at.V + i * Hp);
   heap.set(c.subarray(0, C), at.c);
   // ST[j, t] = s_t[j] for the logits (steps side by side); S again with row stride Hp.
   for (let j = 0; j < H; j++) {
@@ -117,12 +120,25 @@ export function simdOutputLayer(
   if (Hp === H) heap.set(S.subarray(0, (T + 1) * H), at.S);
   else for (let t = 0; t <= T; t++) heap.set(S.subarray(t * H, (t + 1) * H), at.S + t * Hp);
 
-  kernels.logits(Hp, Cp, Tp, at.V * 8, at.c * 8, at.ST * 8, at.Z * 8);
+  // V goes in, and dV out, a chunk of rows at a time, right before (after) the kernel that
+  // uses it: the chunk is still in cache, so each C×H array crosses memory once less.
+  const chunk = chunkRows(Hp);
+  for (let i = 0; i < Cp; i += chunk) {
+    const rows = Math.min(chunk, Cp - i);
+    const real = Math.max(0, Math.min(rows, C - i));
+    if (Hp === H) heap.set(V.subarray(i * H, (i + real) * H), at.V + i * Hp);
+    else for (let k = i; k < i + real; k++) heap.set(V.subarray(k * H, (k + 1) * H), at.V + k * Hp);
+    kernels.logits(Hp, rows, Tp, (at.V + i * Hp) * 8, (at.c + i) * 8, at.ST * 8, (at.Z + i * Tp) * 8);
+  }
   const loss = softmaxLoss(C, T, heap, at.Z, Tp, y, scratch);
-  kernels.outputBackward(Hp, Cp, T, Tp, at.V * 8, at.S * 8, at.Z * 8, at.dV * 8, at.dc * 8, at.dS * 8);
-
-  if (Hp === H) dV.set(heap.subarray(at.dV, at.dV + C * H));
-  else for (let i = 0; i < C; i++) dV.set(heap.subarray(at.dV + i * Hp, at.dV + i * Hp + H), i * H);
+  heap.fill(0, at.dS, at.dS + T * Hp);
+  for (let i = 0; i < Cp; i += chunk) {
+    const rows = Math.min(chunk, Cp - i);
+    const real = Math.max(0, Math.min(rows, C - i));
+    kernels.outputBackward(Hp, rows, T, Tp, (at.V + i * Hp) * 8, at.S * 8, (at.Z + i * Tp) * 8, (at.dV + i * Hp) * 8, (at.dc + i) * 8, at.dS * 8);
+    if (Hp === H) dV.set(heap.subarray(at.dV + i * Hp, at.dV + (i + real) * Hp), i * H);
+    else for (let k = i; k < i + real; k++) dV.set(heap.subarray(at.dV + k * Hp, at.dV + k * Hp + H), k * H);
+  }
   dc.set(heap.subarray(at.dc, at.dc + C));
   if (Hp === H) dS.set(heap.subarray(at.dS, at.dS + T * H));
   else for (let t = 0; t < T; t++) dS.set(heap.subarray(at.dS + t * Hp, at.dS + t * Hp + H), t * H);

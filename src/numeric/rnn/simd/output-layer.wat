@@ -8,7 +8,7 @@
 ;; ../output-layer.ts: the two lanes of a vector are two different outputs (two steps, or
 ;; two columns), never two halves of one sum. That makes the results bit-identical.
 ;;
-;; Layout (byte offsets and sizes chosen by simd/output-layer.ts):
+;; Layout (byte offsets and sizes chosen by output-layer-simd.ts):
 ;;   V  Cp × Hp row-major; rows ≥ C and columns ≥ H are zero
 ;;   c  Cp;                 ST Hp × Tp: ST[j, t] = s_t[j], zero outside t < T, j < H
 ;;   S  (T+1) × Hp: row 0 is s_{-1}, row t+1 is s_t;  Z Cp × Tp
@@ -101,6 +101,8 @@
   ;;                                                       the scalar kernel's order over i)
   ;;   dc_a += ((g0 + g1) + g2) + g3
   ;; then the T mod 4 last steps one at a time. dS_t is loaded and stored once per two rows.
+  ;; Rows are taken in order, so the caller may run the rows in chunks (V, Z, dV, dc pointing at
+  ;; the chunk's first row, Cp its row count); dS accumulates over the calls and must start zeroed.
   (func (export "outputBackward")
         (param $Hp i32) (param $Cp i32) (param $T i32) (param $Tp i32)
         (param $V i32) (param $S i32) (param $Z i32) (param $dV i32) (param $dc i32) (param $dS i32)
@@ -112,7 +114,6 @@
     (local $x v128) (local $y v128) (local $s0 v128) (local $s1 v128) (local $s2 v128) (local $s3 v128)
     (local.set $rowBytes (i32.shl (local.get $Hp) (i32.const 3)))
     (local.set $t4 (i32.sub (local.get $T) (i32.and (local.get $T) (i32.const 3))))
-    (memory.fill (local.get $dS) (i32.const 0) (i32.mul (local.get $T) (local.get $rowBytes)))
     (local.set $i (i32.const 0))
     (block $rowsDone
       (loop $rows
