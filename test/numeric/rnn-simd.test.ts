@@ -136,7 +136,8 @@ describe('RNN output layer in WebAssembly SIMD', () => {
 describe('numeric core 1.1.0 bits', () => {
   // SHA-256 of the bits of loss, dU, dW, dV, db, dc and the last state, recorded from the
   // scalar tuned kernel as it was in numeric core 1.1.0 (before the SIMD layer and the blocked
-  // softmax and BPTT loops; relu cases have zero deltas, which those loops skip). Cells cache on NUMERIC_CORE_VERSION: if a change moves one of these, bump it.
+  // softmax and BPTT loops; the relu cases have zero deltas, which those loops skip). Cells
+  // cache on NUMERIC_CORE_VERSION: if a change moves one of these, bump it.
   const pinned: [number, number, number, number, Activation, number, string][] = [
     [37, 13, 23, 4, 'tanh', 1, 'dae366a54b69dd952809e63649b8830e554df268c47eab62b79f535e20c118fa'],
     [2003, 101, 23, 4, 'tanh', 2, 'bf0d9462b4a00918e49e8c5cceb8558c7e22666efd764bd89e04b94f014eef34'],
