@@ -12,6 +12,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as core from '../../dist/numeric/index.js';
+import { simdOutputLayer } from '../../dist/numeric/rnn/simd/output-layer-simd.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const refDir = resolve(root, '../shared/reference/numeric');
@@ -66,7 +67,10 @@ function rnnWorkload() {
     scalar.push(time(() => core.rnnGradients(model, x, y, TRUNC, undefined, scalarWs, grads).loss, 2, reps / 4).ms);
   }
   const plain = time(() => core.rnnGradientsPlain(model, x, y, TRUNC).loss, 2, quick ? 3 : 9);
-  return { simdMs: median(simd), scalarMs: median(scalar), plainMs: plain.ms };
+  // The output layer alone (copies in and out, logits, softmax + loss, backward), on the states of the last run.
+  const d = core.zeroGradients(model);
+  const outputLayer = time(() => simdOutputLayer(simdWs.simd, model.V.data, model.c, simdWs.S, T, y, simdWs, d.V.data, d.c, simdWs.dS), 5, reps);
+  return { simdMs: median(simd), scalarMs: median(scalar), plainMs: plain.ms, outputLayerMs: outputLayer.ms };
 }
 /**
  * FLOPs of one sentence, counted step by step (a multiply-add is 2). Forward at step t:
@@ -202,6 +206,10 @@ function main() {
       ['plain per-step kernel (`rnnGradientsPlain`)', rnn.plainMs],
     ].map(([name, ms]) => `| ${name} | ${fmtMs(ms)} | ${gflops(RNN_FLOPS, ms).toFixed(2)} | ${pct(RNN_FLOPS, ms)} | ${(pyRnn.batched_ms / ms).toFixed(2)}× | ${(pyRnn.per_step_ms / ms).toFixed(2)}× |`),
   ].join('\n');
+  const outputFlops = 6 * C * H * T;
+  const rnnParts = `RNN parts (SIMD kernel): the output layer (V copied in and dV out, logits, softmax + loss, backward) `
+    + `${fmtMs(rnn.outputLayerMs)} for ${(outputFlops / 1e6).toFixed(0)} MFLOP (${gflops(outputFlops, rnn.outputLayerMs).toFixed(2)} GFLOP/s); `
+    + `the rest (the recurrence forward, BPTT through W, dW, dU, db) ${fmtMs(Math.max(0, rnn.simdMs - rnn.outputLayerMs))} for ${((RNN_FLOPS - outputFlops) / 1e6).toFixed(1)} MFLOP.`;
   const hmmParts = `HMM parts (mlpost): scaled forward ${fmtMs(hmm.parts.forward)} (numpy ${fmtMs(pyHmm.median_s.forward_scaled * 1000)}), `
     + `Viterbi ${fmtMs(hmm.parts.viterbi)} (numpy ${fmtMs(pyHmm.median_s.viterbi_logspace * 1000)}), `
     + `log-space forward ${fmtMs(hmm.parts.forwardLog)} (numpy ${fmtMs(pyHmm.median_s.forward_logspace * 1000)}; not in the total).`;
@@ -219,14 +227,16 @@ ${table}
 
 ${rnnKernels}
 
+${rnnParts}
+
 ${hmmParts}
 
 ${targets(pyRnn.per_step_ms / rnn.simdMs, pyRnn.batched_ms / rnn.simdMs, pyHmmMs / hmm.totalMs)}
 
 - Peak: one core's DGEMM, ${PEAK_GFLOPS} GFLOP/s (OpenBLAS SkylakeX kernel, \`../shared/reference/numeric/README.md\`):
   AVX-512, eight f64 lanes, fused multiply-add. The RNN's SIMD kernels have two f64 lanes (WebAssembly's
-  128-bit vectors) and a separate multiply and add (Node 20 has no relaxed-SIMD FMA), so a quarter of that
-  peak is already beyond their reach; the HMM is scalar JavaScript. The distance to the peak is 100 % ÷ the
+  128-bit vectors) and a separate multiply and add (Node 20 has no relaxed-SIMD FMA), so their ceiling is
+  about a quarter of that peak (~20 GFLOP/s); the HMM is scalar JavaScript. The distance to the peak is 100 % ÷ the
   GFLOP/s share.
 - RNN FLOPs (${RNN_FLOPS.toExponential(3)}), counted per step: forward W s_{t−1} (2H²) and V s_t (2CH); backward Vᵀ g_t and
   g_t ⊗ s_t (4CH), then for each of the min(t, trunc) + 1 steps back δ ⊗ s (2H²) and, but for the last, Wᵀ δ (2H²);
@@ -236,6 +246,16 @@ ${targets(pyRnn.per_step_ms / rnn.simdMs, pyRnn.batched_ms / rnn.simdMs, pyHmmMs
   backward pass two rows per sweep, each lane a different output, so every sum runs in the scalar kernel's order
   and the results are the same bits (held by property tests, \`test/numeric/rnn-simd.test.ts\`). numpy's
   batched form runs the same three products as GEMMs in Debian's reference BLAS.
+- RNN options weighed while building the kernel (timed in isolation on this machine, C = 8000, H = 100, T = 20,
+  at loads 1–6, so read the ratios): the output layer's products, scalar blocked JavaScript → WebAssembly SIMD:
+  logits 7.7 → 2.0 ms, backward 28.8 → 3.7 ms; the backward pass one row of V per sweep (dS loaded and stored
+  for every row) 4.8–5.2 ms against two rows per sweep 3.7 ms; V copied in and dV out by ~128 KiB chunks next
+  to the kernels instead of whole: 7.6 → 7.3 ms for the layer; softmax + loss four columns per sweep with the
+  maxima and sums in locals: 1.37 → 1.00 ms, of which \`Math.exp\` of the 160 000 logits alone is 0.43 ms;
+  Wᵀδ in BPTT four non-zero rows per pass: 11.5 → 5.7 µs (80 per sentence). U x_t is already a column gather
+  (one-hot inputs: no FLOPs to batch). Left: a vector exp (it would have to reproduce V8's \`Math.exp\` bit for
+  bit, or change the numbers and the numeric core's version), FMA (relaxed SIMD is not in Node 20), and the
+  ~0.5 ms of copies between JavaScript arrays and the module's memory.
 - The plain kernel is the readable per-step version the tests hold the tuned ones to.
 - Numbers taken while other work shares the 2 cores are noisy; rerun for a quieter figure.
 `;
