@@ -1,8 +1,15 @@
-import { activationSlope, zeroGradients, type RnnGradients, type RnnModel } from './rnn.js';
+import { logits, outputBackward, softmaxLoss } from './output-layer.js';
+import { zeroGradients, type RnnGradients, type RnnModel } from './rnn.js';
+import { createSimdOutputLayer, simdOutputLayer, type SimdOutputLayer } from './simd/output-layer-simd.js';
 
 /** Buffers for `rnnGradients`, reused across calls so the time loop never allocates. */
 export interface RnnWorkspace {
   maxSteps: number;
+  /** The model size the buffers are for. */
+  vocabulary: number;
+  hidden: number;
+  /** The WebAssembly SIMD output layer; undefined = the scalar kernels (same results). */
+  simd: SimdOutputLayer | undefined;
   /** (T+1) × H: row 0 is s_{-1}, row t+1 is s_t. */
   S: Float64Array;
   /** C × T (symbol-major): logits, then o_t − onehot(y_t). */
@@ -16,14 +23,29 @@ export interface RnnWorkspace {
   picked: Float64Array;
   delta: Float64Array;
   back: Float64Array;
+  /** Indices of the non-zero entries of a vector (max(H, maxSteps)). */
+  nonzero: Int32Array;
+}
+
+/** Options of `createRnnWorkspace`. */
+export interface RnnWorkspaceOptions {
+  /**
+   * Run the output layer's products in WebAssembly SIMD where the engine has it
+   * (default true). The results are the same bits either way; false is for
+   * comparing the two.
+   */
+  readonly simd?: boolean;
 }
 
 /** A workspace for sequences of up to `maxSteps` steps. */
-export function createRnnWorkspace(model: RnnModel, maxSteps: number): RnnWorkspace {
+export function createRnnWorkspace(model: RnnModel, maxSteps: number, options: RnnWorkspaceOptions = {}): RnnWorkspace {
   const H = model.W.rows;
   const C = model.V.rows;
   return {
     maxSteps,
+    vocabulary: C,
+    hidden: H,
+    simd: options.simd === false ? undefined : createSimdOutputLayer(C, H, maxSteps),
     S: new Float64Array((maxSteps + 1) * H),
     Z: new Float64Array(C * maxSteps),
     dS: new Float64Array(maxSteps * H),
@@ -33,6 +55,7 @@ export function createRnnWorkspace(model: RnnModel, maxSteps: number): RnnWorksp
     picked: new Float64Array(maxSteps),
     delta: new Float64Array(H),
     back: new Float64Array(H),
+    nonzero: new Int32Array(Math.max(H, maxSteps)),
   };
 }
 
@@ -40,10 +63,11 @@ export function createRnnWorkspace(model: RnnModel, maxSteps: number): RnnWorksp
  * Loss and gradients by BPTT, the tuned kernel (same numbers as
  * `rnnGradientsPlain` to rounding). What makes it fast:
  * - U x_t is a column lookup (x_t is one-hot), never a product;
- * - the three C×H products (V s_t, Vᵀ(o_t − y_t), (o_t − y_t) ⊗ s_t) are done
- *   for all t in one sweep over V's rows, with 2 rows × 4 steps held in
- *   registers, so V is read twice per sentence instead of 3T times and dV is
- *   written once;
+ * - the three C×H products (V s_t, Vᵀ(o_t − y_t), (o_t − y_t) ⊗ s_t), most of
+ *   the work, are done for all t in two sweeps over V's rows (output-layer.ts),
+ *   with several rows × 4 steps held in registers, so V is read twice per
+ *   sentence instead of 3T times and dV is written once; where the engine has
+ *   WebAssembly SIMD they run in simd/ with the same operation order (same bits);
  * - the truncated backward loop only adds deltas per step; the outer
  *   products into W and U are taken once per step afterwards;
  * - all buffers come from the workspace.
@@ -66,50 +90,28 @@ export function rnnGradients(
     if (!(x[t] >= 0 && x[t] < C && Number.isInteger(x[t]))) throw new RangeError(`input ${t} is ${x[t]}, expected an integer in [0, ${C})`);
     if (!(y[t] >= 0 && y[t] < C && Number.isInteger(y[t]))) throw new RangeError(`target ${t} is ${y[t]}, expected an integer in [0, ${C})`);
   }
-  const ws = workspace && workspace.maxSteps >= T ? workspace : createRnnWorkspace(model, T);
+  const fits = workspace && workspace.maxSteps >= T && workspace.vocabulary === C && workspace.hidden === H;
+  const ws = fits ? workspace : createRnnWorkspace(model, T, { simd: workspace ? workspace.simd !== undefined : true });
   const tanh = model.activation === 'tanh';
   const U = model.U.data;
   const W = model.W.data;
   const V = model.V.data;
-  const { S, Z, dS, D, max, sum, picked, delta, back } = ws;
+  const { S, Z, dS, D, delta, back, nonzero } = ws;
 
   // --- forward states: s_t = f(U[:, x_t] + W s_{t-1} + b)
   if (s0) S.set(s0, 0);
   else S.fill(0, 0, H);
   forwardStates(H, C, T, U, W, model.b, x, S, tanh);
 
-  // --- logits for every step: Z[i, t] = V_i · s_t + c_i
-  logits(H, C, T, V, model.c, S, Z);
-
-  // --- o_t = softmax(Z[:, t]); loss = −Σ_t ln o_t[y_t]; Z ← o_t − onehot(y_t)
-  max.fill(-Infinity, 0, T);
-  for (let i = 0; i < C; i++) {
-    const r = i * T;
-    for (let t = 0; t < T; t++) if (Z[r + t] > max[t]) max[t] = Z[r + t];
+  // --- the output layer, all steps at once: Z[i, t] = V_i · s_t + c_i; o_t = softmax(Z[:, t]);
+  // loss = −Σ_t ln o_t[y_t]; g = o_t − onehot(y_t); dV = Σ_t g_t ⊗ s_t, dc = Σ_t g_t, dS_t = Vᵀ g_t
+  let loss: number;
+  if (ws.simd) loss = simdOutputLayer(ws.simd, V, model.c, S, T, y, ws, out.V.data, out.c, dS);
+  else {
+    logits(H, C, T, V, model.c, S, Z);
+    loss = softmaxLoss(C, T, Z, 0, T, y, ws);
+    outputBackward(H, C, T, V, S, Z, out.V.data, out.c, dS);
   }
-  for (let t = 0; t < T; t++) picked[t] = Z[y[t] * T + t];
-  sum.fill(0, 0, T);
-  for (let i = 0; i < C; i++) {
-    const r = i * T;
-    for (let t = 0; t < T; t++) {
-      const e = Math.exp(Z[r + t] - max[t]);
-      Z[r + t] = e;
-      sum[t] += e;
-    }
-  }
-  let loss = 0;
-  for (let t = 0; t < T; t++) {
-    loss -= picked[t] - max[t] - Math.log(sum[t]);
-    sum[t] = 1 / sum[t];
-  }
-  for (let i = 0; i < C; i++) {
-    const r = i * T;
-    for (let t = 0; t < T; t++) Z[r + t] *= sum[t];
-  }
-  for (let t = 0; t < T; t++) Z[y[t] * T + t] -= 1;
-
-  // --- dV = Σ_t (o_t − y_t) ⊗ s_t, dc = Σ_t (o_t − y_t), dS_t = Vᵀ (o_t − y_t)
-  outputBackward(H, C, T, V, S, Z, out.V.data, out.c, dS);
 
   // --- truncated BPTT through the hidden states: D[k] = Σ of deltas reaching step k
   D.fill(0, 0, T * H);
@@ -123,7 +125,7 @@ export function rnnGradients(
         const sj = S[so + j];
         D[ko + j] = (dS[ko + j] + back[j]) * (tanh ? 1 - sj * sj : sj > 0 ? 1 : 0);
       }
-      if (k > 0) transposeTimes(H, W, D, ko, back);
+      if (k > 0) transposeTimes(H, W, D, ko, back, nonzero);
     }
   } else {
     for (let t = T - 1; t >= 0; t--) {
@@ -139,7 +141,7 @@ export function rnnGradients(
         for (let j = 0; j < H; j++) D[ko + j] += delta[j];
         if (k === stop) break;
         // delta ← (Wᵀ delta) ∘ f'(s_{k-1})
-        transposeTimes(H, W, delta, 0, back);
+        transposeTimes(H, W, delta, 0, back, nonzero);
         const po = k * H; // row k of S is s_{k-1}
         for (let j = 0; j < H; j++) {
           const sj = S[po + j];
@@ -158,15 +160,29 @@ export function rnnGradients(
     const r = i * H;
     for (let j = 0; j < H; j++) dW[r + j] = 0;
     let bsum = 0;
+    let n = 0;
     for (let k = 0; k < T; k++) {
       const d = D[k * H + i];
       bsum += d;
       dU[i * C + x[k]] += d;
-      if (d === 0) continue;
-      const so = k * H; // s_{k-1}
-      for (let j = 0; j < H; j++) dW[r + j] += d * S[so + j];
+      if (d !== 0) nonzero[n++] = k;
     }
     out.b[i] = bsum;
+    // dW_i += D[k, i] s_{k-1} over the steps k with D[k, i] ≠ 0, in order, four per pass over
+    // the row (the sums are the same as one step at a time: ((dW + a) + b) + …).
+    let m = 0;
+    for (; m + 3 < n; m += 4) {
+      const k0 = nonzero[m], k1 = nonzero[m + 1], k2 = nonzero[m + 2], k3 = nonzero[m + 3];
+      const d0 = D[k0 * H + i], d1 = D[k1 * H + i], d2 = D[k2 * H + i], d3 = D[k3 * H + i];
+      const p0 = k0 * H, p1 = k1 * H, p2 = k2 * H, p3 = k3 * H; // row k of S is s_{k-1}
+      for (let j = 0; j < H; j++) dW[r + j] = dW[r + j] + d0 * S[p0 + j] + d1 * S[p1 + j] + d2 * S[p2 + j] + d3 * S[p3 + j];
+    }
+    for (; m < n; m++) {
+      const k = nonzero[m];
+      const d = D[k * H + i];
+      const so = k * H;
+      for (let j = 0; j < H; j++) dW[r + j] += d * S[so + j];
+    }
   }
   return { loss, gradients: out, lastState: S.slice(T * H, (T + 1) * H) };
 }
@@ -208,141 +224,25 @@ export function forwardStates(
   }
 }
 
-/** back = Wᵀ v (v read from `src` at `offset`), streaming W's rows. */
-function transposeTimes(H: number, W: Float64Array, src: Float64Array, offset: number, back: Float64Array): void {
+/**
+ * back = Wᵀ v (v read from `src` at `offset`), streaming W's rows: rows with v_i = 0 are
+ * skipped, the others taken in order, four per pass over `back` (same sums as one at a time).
+ */
+function transposeTimes(H: number, W: Float64Array, src: Float64Array, offset: number, back: Float64Array, nonzero: Int32Array): void {
+  let n = 0;
+  for (let i = 0; i < H; i++) if (src[offset + i] !== 0) nonzero[n++] = i;
   back.fill(0);
-  for (let i = 0; i < H; i++) {
+  let k = 0;
+  for (; k + 3 < n; k += 4) {
+    const i0 = nonzero[k], i1 = nonzero[k + 1], i2 = nonzero[k + 2], i3 = nonzero[k + 3];
+    const d0 = src[offset + i0], d1 = src[offset + i1], d2 = src[offset + i2], d3 = src[offset + i3];
+    const r0 = i0 * H, r1 = i1 * H, r2 = i2 * H, r3 = i3 * H;
+    for (let j = 0; j < H; j++) back[j] = back[j] + W[r0 + j] * d0 + W[r1 + j] * d1 + W[r2 + j] * d2 + W[r3 + j] * d3;
+  }
+  for (; k < n; k++) {
+    const i = nonzero[k];
     const di = src[offset + i];
-    if (di === 0) continue;
     const r = i * H;
     for (let j = 0; j < H; j++) back[j] += W[r + j] * di;
   }
 }
-
-/** Z[i, t] = V_i · s_t + c_i, two rows of V × four steps per block. */
-function logits(H: number, C: number, T: number, V: Float64Array, c: Float64Array, S: Float64Array, Z: Float64Array): void {
-  const t4 = T - (T % 4);
-  let i = 0;
-  for (; i + 1 < C; i += 2) {
-    const v0 = i * H;
-    const v1 = v0 + H;
-    const z0 = i * T;
-    const z1 = z0 + T;
-    const c0 = c[i];
-    const c1 = c[i + 1];
-    let t = 0;
-    for (; t < t4; t += 4) {
-      const p0 = (t + 1) * H;
-      const p1 = p0 + H;
-      const p2 = p1 + H;
-      const p3 = p2 + H;
-      let a00 = 0, a01 = 0, a02 = 0, a03 = 0;
-      let a10 = 0, a11 = 0, a12 = 0, a13 = 0;
-      for (let j = 0; j < H; j++) {
-        const x0 = V[v0 + j];
-        const x1 = V[v1 + j];
-        const s0 = S[p0 + j];
-        const s1 = S[p1 + j];
-        const s2 = S[p2 + j];
-        const s3 = S[p3 + j];
-        a00 += x0 * s0;
-        a01 += x0 * s1;
-        a02 += x0 * s2;
-        a03 += x0 * s3;
-        a10 += x1 * s0;
-        a11 += x1 * s1;
-        a12 += x1 * s2;
-        a13 += x1 * s3;
-      }
-      Z[z0 + t] = a00 + c0;
-      Z[z0 + t + 1] = a01 + c0;
-      Z[z0 + t + 2] = a02 + c0;
-      Z[z0 + t + 3] = a03 + c0;
-      Z[z1 + t] = a10 + c1;
-      Z[z1 + t + 1] = a11 + c1;
-      Z[z1 + t + 2] = a12 + c1;
-      Z[z1 + t + 3] = a13 + c1;
-    }
-    for (; t < T; t++) {
-      const p = (t + 1) * H;
-      let a0 = 0;
-      let a1 = 0;
-      for (let j = 0; j < H; j++) {
-        a0 += V[v0 + j] * S[p + j];
-        a1 += V[v1 + j] * S[p + j];
-      }
-      Z[z0 + t] = a0 + c0;
-      Z[z1 + t] = a1 + c1;
-    }
-  }
-  for (; i < C; i++) {
-    const v0 = i * H;
-    for (let t = 0; t < T; t++) {
-      const p = (t + 1) * H;
-      let a = 0;
-      for (let j = 0; j < H; j++) a += V[v0 + j] * S[p + j];
-      Z[i * T + t] = a + c[i];
-    }
-  }
-}
-
-/**
- * One sweep over V's rows: dV_i = Σ_t g[i, t] s_t (written), dc_i = Σ_t g[i, t],
- * dS_t += g[i, t] V_i; g = o − onehot(y) lives in Z. Four steps per block.
- */
-function outputBackward(
-  H: number,
-  C: number,
-  T: number,
-  V: Float64Array,
-  S: Float64Array,
-  Z: Float64Array,
-  dV: Float64Array,
-  dc: Float64Array,
-  dS: Float64Array,
-): void {
-  dS.fill(0, 0, T * H);
-  const t4 = T - (T % 4);
-  for (let i = 0; i < C; i++) {
-    const vo = i * H;
-    const zo = i * T;
-    let csum = 0;
-    for (let j = 0; j < H; j++) dV[vo + j] = 0;
-    let t = 0;
-    for (; t < t4; t += 4) {
-      const g0 = Z[zo + t];
-      const g1 = Z[zo + t + 1];
-      const g2 = Z[zo + t + 2];
-      const g3 = Z[zo + t + 3];
-      csum += g0 + g1 + g2 + g3;
-      const p0 = (t + 1) * H;
-      const p1 = p0 + H;
-      const p2 = p1 + H;
-      const p3 = p2 + H;
-      const q0 = t * H;
-      const q1 = q0 + H;
-      const q2 = q1 + H;
-      const q3 = q2 + H;
-      for (let j = 0; j < H; j++) {
-        const v = V[vo + j];
-        dV[vo + j] += g0 * S[p0 + j] + g1 * S[p1 + j] + (g2 * S[p2 + j] + g3 * S[p3 + j]);
-        dS[q0 + j] += g0 * v;
-        dS[q1 + j] += g1 * v;
-        dS[q2 + j] += g2 * v;
-        dS[q3 + j] += g3 * v;
-      }
-    }
-    for (; t < T; t++) {
-      const g = Z[zo + t];
-      csum += g;
-      const p = (t + 1) * H;
-      const q = t * H;
-      for (let j = 0; j < H; j++) {
-        dV[vo + j] += g * S[p + j];
-        dS[q + j] += g * V[vo + j];
-      }
-    }
-    dc[i] = csum;
-  }
-}
-
