@@ -8,12 +8,13 @@
 import { availableParallelism } from 'node:os';
 import type { VFileMessage } from 'vfile-message';
 import type { BuildContext } from './build-context.js';
-import { sitePostPage } from './post-page.js';
 import { renderJob, type RenderJob, type RenderJobResult } from './render-job.js';
 import { RenderPool } from './render-pool.js';
 import type { PostOrigin, ScannedPost, SitePost } from './scan.js';
-import { toVFileMessages } from './stored-post.js';
-import { writePost } from './write-site.js';
+import { toVFileMessages, type StoredPost } from './stored-post.js';
+import type { PageFrame } from './theme/pages.js';
+import { ThemeError } from './theme/theme.js';
+import { makePostPage, writePost } from './write-site.js';
 
 /** Posts to render before worker threads are worth starting. */
 export const MIN_POSTS_FOR_WORKERS = 8;
@@ -36,7 +37,7 @@ export interface RenderStageResult {
 }
 
 /** Give every scanned post its page. */
-export async function renderPosts(context: BuildContext, scanned: Iterable<ScannedPost>, options: RenderStageOptions = {}): Promise<RenderStageResult> {
+export async function renderPosts(context: BuildContext, scanned: Iterable<ScannedPost>, frame: PageFrame, options: RenderStageOptions = {}): Promise<RenderStageResult> {
   const { files, settings } = context;
   const posts: Array<SitePost | undefined> = [];
   const problems: string[] = [];
@@ -58,13 +59,23 @@ export async function renderPosts(context: BuildContext, scanned: Iterable<Scann
       options.onPost?.({ path: post.shown, messages: toVFileMessages(post.record?.messages ?? []), done: reported, total: posts.length, origin: post.origin });
     }
   };
+  /** The page of a rendered or cached post; a template error fails that page alone. */
+  const write = (post: SitePost, stored: StoredPost): void => {
+    try {
+      post.record = writePost(files, post, stored, makePostPage(frame, post, stored));
+    } catch (error) {
+      if (!(error instanceof ThemeError)) throw error;
+      post.origin = 'failed';
+      problems.push(error.message);
+    }
+  };
   function finish(post: SitePost, rendered: RenderJobResult | Error): void {
     if (rendered instanceof Error) {
       post.origin = 'failed';
       problems.push(`${post.shown}:1:1: error: mlpost failed to render this post: ${rendered.message.split('\n')[0]} [render-failed]`);
     } else {
       post.origin = 'rendered';
-      post.record = writePost(files, post, rendered.stored, rendered.page);
+      write(post, rendered.stored);
     }
     report();
   }
@@ -77,7 +88,7 @@ export async function renderPosts(context: BuildContext, scanned: Iterable<Scann
         continue;
       }
       posts.push(item.post);
-      if (item.state === 'cached') item.post.record = writePost(files, item.post, item.stored, sitePostPage(item.stored.data, item.stored.html, settings.page));
+      if (item.state === 'cached') write(item.post, item.stored);
       if (item.state !== 'render') continue;
       toRender.push(item);
       if (pool) dispatch(item);
