@@ -1,5 +1,5 @@
 /**
- * Executable `hmm` and `rnn` cells (see `shared/spec/cells.md`): the remark plugin, the
+ * Executable `hmm` and `rnn` cells (see `docs/cells.md`): the remark plugin, the
  * pure pieces it is made of (parse, run, render), and the worker pool's shutdown.
  */
 export { remarkCells, renderParts } from './plugin.js';

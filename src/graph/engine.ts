@@ -3,7 +3,7 @@
  *
  * Pinned: `@viz-js/viz` 3.3.1, which bundles Graphviz 9.0.0. Every WASM build with
  * Graphviz ≥ 10 pulls the nodes of the seed graph (`rnn_intro_g1`) out of their
- * clusters and draws a scrambled figure (see `shared/reference/README.md`); 9.0.0 lays
+ * clusters and draws a scrambled figure (`test/graph/corpus.test.ts` checks the seed graph's layout); 9.0.0 lays
  * it out as the original blog published it, loads in ~30 ms from one package and
  * returns Graphviz's warnings. Anything else in mlpost talks to {@link LayoutEngine}.
  */

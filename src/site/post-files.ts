@@ -70,14 +70,6 @@ export function copyInto(files: OutputFiles, from: string, to: string): void {
   if (!files.keep(to, key)) files.emit(to, key, readFileSync(from));
 }
 
-const safeDecode = (text: string) => {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return text;
-  }
-};
-
 /**
  * Copy a post's files into the output (skipping paths in `written`: the page and the files
  * rendering made); return the references to check once the site is written.
@@ -101,7 +93,12 @@ export function writePostFiles(files: OutputFiles, post: PostFilesInput, options
     // A relative reference that stays in the post's folder may name a file beside the post.
     if (!reference.url.trim().startsWith('/') && target.startsWith(post.folder) && target.length > post.folder.length && !target.endsWith('/')) {
       if (copied.has(target)) continue;
-      const inner = target.slice(post.folder.length).split('/').map(safeDecode);
+      const inner = target.slice(post.folder.length).split('/');
+      // A segment that decoded to a separator or a dot-segment would leave the folder.
+      if (inner.some((segment) => segment === '' || segment === '.' || segment === '..' || /[\\/\0]/.test(segment))) {
+        pending.push({ shown: post.shown, reference, target, lookedFor });
+        continue;
+      }
       const candidates = [join(assetFolder, ...inner), join(dirname(post.source), ...inner)];
       const found = candidates.find(isRegularFile);
       if (found) {

@@ -11,7 +11,9 @@ import { join, relative } from 'node:path';
 import { buildSite, type BuildResult } from '../../src/site/build.js';
 import { closeEngines } from '../../src/engines/index.js';
 import { expectGolden } from '../helpers.js';
-import { makeSite, removeSite } from './site-fixture.js';
+import { makeSite, removeSite, snapshot } from './site-fixture.js';
+
+const snapshotNames = (folder: string) => Object.keys(snapshot(folder));
 
 const sites: string[] = [];
 afterAll(async () => {
@@ -58,6 +60,17 @@ describe('files a post names', () => {
     ]);
     expect(result.warnings).toBe(3);
   });
+
+  it('never copies a file from outside the post\'s folders, however the URL is encoded', async () => {
+    const hostile = blog('title: Hostile\n', { 'a.md': '---\ntitle: A\n---\n\n![x](x%2F..%2F..%2F..%2Fmlpost.yml) ![y](..%5C..%5Cmlpost.yml) ![z](../../mlpost.yml)\n' });
+    const built = await buildSite(hostile, { workers: 0 });
+    expect(built.notices.map((notice) => notice.text.replace(/ \(looked for .*/, ''))).toEqual([
+      expect.stringMatching(/a\.md:5:1: warning: the image "x%2F\.\.%2F\.\.%2F\.\.%2Fmlpost\.yml" names no file$/),
+      expect.stringMatching(/a\.md:5:\d+: warning: the image "\.\.%5C\.\.%5Cmlpost\.yml" names no file$/),
+      expect.stringMatching(/a\.md:5:\d+: warning: the image "\.\.\/\.\.\/mlpost\.yml" names no file$/),
+    ]);
+    expect(snapshotNames(join(hostile, 'dist')).filter((name) => name.includes('mlpost.yml'))).toEqual([]);
+  }, 60_000);
 
   it('resolves post_link and post_path to the site\'s posts', () => {
     const page = readFileSync(join(site, 'dist/second/index.html'), 'utf8');

@@ -59,6 +59,8 @@ describe('permalinkOf', () => {
     expect(outside.path).toBe('notes/My Post/');
     expect(outside.problems[0]).toMatch(/does not name a path inside the site/);
     expect(path(':up/:name/', { fields: { up: '..' } })).toMatchObject({ path: 'notes/My Post/', problems: [expect.stringMatching(/leaves the site/)] });
+    // Hexo's router reads `\` as `/`.
+    expect(path(':title/', { permalink: 'a\\..\\..\\x/' }).path).toBe('notes/My Post/');
   });
 });
 

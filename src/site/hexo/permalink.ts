@@ -90,9 +90,9 @@ export function outputFileOf(path: string): string {
   return !clean || clean.endsWith('/') ? `${clean}index.html` : clean;
 }
 
-/** Whether an URL path stays inside the site (no `..` segment). */
+/** Whether an URL path stays inside the site (no `..` segment, `\` read as `/` as the router does, no NUL). */
 function isInside(path: string): boolean {
-  return !path.split('/').some((segment) => segment === '..' || segment === '.');
+  return !path.includes('\0') && !path.replace(/\\/g, '/').split('/').some((segment) => segment === '..' || segment === '.');
 }
 
 /** The permalink of `post`. */
