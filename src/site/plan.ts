@@ -32,8 +32,8 @@ export interface SitePlan {
   notices: SiteNotice[];
 }
 
-/** Output paths the list pages, feeds and assets use: no post may take them. */
-export function reservedPaths(context: BuildContext): Set<string> {
+/** Output paths the list pages, feeds and sitemap use: no post may take them. */
+function reservedPaths(context: BuildContext): Set<string> {
   const { config } = context;
   return new Set(['index.html', '404.html', config.sitemap.path, ...feedFiles(config).map((feed) => feed.path)]);
 }

@@ -1,9 +1,9 @@
 /**
- * Render stage of a site build: the posts the scan could not take from the previous
- * build or the cache are rendered — on worker threads, started as soon as there are
- * enough posts to pay for them (so their start-up overlaps the scan), else in this
- * thread — and each page is written as soon as it exists. Posts are reported in path
- * order, each once every earlier one is done.
+ * Render stage of a site build: the posts the plan could not take from the previous
+ * build or the cache are rendered — on worker threads when there are enough to pay for
+ * them, else in this thread — and each page is made from the theme and written as soon as
+ * its post is rendered (pages need the whole plan: URLs, neighbours, so they are made here,
+ * not in the threads). Posts are reported in path order, each once every earlier one is done.
  */
 import { availableParallelism } from 'node:os';
 import type { VFileMessage } from 'vfile-message';
@@ -29,17 +29,17 @@ export interface RenderStageOptions {
   onPost?: (event: { path: string; messages: readonly VFileMessage[]; done: number; total: number; origin: PostOrigin }) => void;
 }
 
-/** Every readable post (with its page written, or `origin: 'failed'`), and the site-level problems. */
+/** Every post (with its page written, or `origin: 'failed'`), and the problems of those that failed. */
 export interface RenderStageResult {
   posts: SitePost[];
-  /** `file:line:col: error: …` lines for posts that could not be read or rendered. */
+  /** `file:line:col: error: …` lines for posts that could not be rendered or put in a page. */
   problems: string[];
 }
 
 /** Give every scanned post its page. */
 export async function renderPosts(context: BuildContext, scanned: Iterable<ScannedPost>, frame: PageFrame, options: RenderStageOptions = {}): Promise<RenderStageResult> {
   const { files, settings } = context;
-  const posts: Array<SitePost | undefined> = [];
+  const posts: SitePost[] = [];
   const problems: string[] = [];
   const toRender: Array<{ post: SitePost; job: RenderJob }> = [];
   const rendering: Array<Promise<void>> = [];
@@ -52,10 +52,9 @@ export async function renderPosts(context: BuildContext, scanned: Iterable<Scann
   let reported = 0;
   const report = () => {
     while (reported < posts.length) {
-      const post = posts[reported];
-      if (post && !post.record && post.origin !== 'failed') return;
+      const post = posts[reported]!;
+      if (!post.record && post.origin !== 'failed') return;
       reported++;
-      if (!post) continue;
       options.onPost?.({ path: post.shown, messages: toVFileMessages(post.record?.messages ?? []), done: reported, total: posts.length, origin: post.origin });
     }
   };
@@ -82,11 +81,6 @@ export async function renderPosts(context: BuildContext, scanned: Iterable<Scann
 
   try {
     for (const item of scanned) {
-      if (item.state === 'unreadable') {
-        problems.push(item.problem);
-        posts.push(undefined);
-        continue;
-      }
       posts.push(item.post);
       if (item.state === 'cached') write(item.post, item.stored);
       if (item.state !== 'render') continue;
@@ -108,5 +102,5 @@ export async function renderPosts(context: BuildContext, scanned: Iterable<Scann
   } finally {
     await pool?.close();
   }
-  return { posts: posts.filter((post): post is SitePost => post !== undefined), problems };
+  return { posts, problems };
 }

@@ -85,7 +85,6 @@ export function readSources(context: BuildContext): { posts: SitePost[]; problem
 
 /** What the scan decided for one post. */
 export type ScannedPost =
-  | { readonly state: 'unreadable'; readonly problem: string }
   | { readonly state: 'unchanged'; readonly post: SitePost }
   | { readonly state: 'cached'; readonly post: SitePost; readonly stored: StoredPost }
   | { readonly state: 'render'; readonly post: SitePost; readonly job: RenderJob };

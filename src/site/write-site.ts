@@ -6,7 +6,7 @@
  * not even made again.
  */
 import { existsSync } from 'node:fs';
-import { join, sep } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { hashKey } from '../cache/disk-cache.js';
 import type { BuildContext } from './build-context.js';
 import { feedFiles, renderFeed, type FeedPost } from './feeds.js';
@@ -75,30 +75,40 @@ function summaryOf(post: SitePost, record: ManifestPost): PostSummary {
 /** Everything after the posts' pages; returns the site-level notices (missing files, template errors …). */
 export async function writeSite(context: BuildContext, plan: SitePlan, frame: PageFrame): Promise<SiteNotice[]> {
   const { files, config } = context;
-  const notices: SiteNotice[] = [];
-  const claimed = new Set<string>();
   const records: Record<string, ManifestPost> = {};
   const pending: PendingReference[] = [];
   for (const post of plan.all) {
     if (!post.record) continue;
     records[post.rel] = post.record;
-    for (const file of post.record.files) claimed.add(file);
+    const folder = folderOf(post.file);
+    pending.push(...writePostFiles(files, { shown: post.shown, source: post.source.path, folder, references: post.record.references }, { root: config.root, assetFolder: config.post_asset_folder, written: new Set(post.record.files) }));
   }
-  for (const post of plan.all) {
-    if (!post.record) continue;
-    pending.push(...writePostFiles(files, { shown: post.shown, source: post.source.path, folder: folderOf(post.file), references: post.record.references }, { root: config.root, assetFolder: config.post_asset_folder, written: new Set(post.record.files) }));
-  }
-
-  // List pages.
   const listed = plan.posts.filter((post) => post.record);
+  const notices = writeLists(context, frame, listed);
+  // Feeds and the sitemap need absolute links: only with `url`.
+  if (config.url) {
+    await writeFeeds(context, config.url, listed);
+    writeSitemapFile(context, config.url, [...listed, ...plan.pages.filter((page) => page.record)]);
+  }
+  const shipped = new Set(staticAssets().map((asset) => `assets/${asset.path}`));
+  notices.push(...writeStaticFiles(context, shipped));
+  const override = join(context.layout.theme, THEME_STYLESHEET);
+  copyStaticAssets(join(context.output, 'assets'), existsSync(override) ? { [THEME_STYLESHEET]: override } : {});
+
+  for (const text of missingReferences(pending, (path) => path in files.files || shipped.has(path))) notices.push({ severity: 'warning', text });
+  files.removeStale();
+  writeManifest(context.manifestFile, { codeStamp: context.codeStamp, versions: context.versions, posts: records, files: files.files }, context.previous?.text);
+  return notices;
+}
+
+/** The list pages, each made again only when what it shows changed. */
+function writeLists(context: BuildContext, frame: PageFrame, listed: readonly SitePost[]): SiteNotice[] {
+  const { files } = context;
+  const notices: SiteNotice[] = [];
   const summaries = listed.map((post) => summaryOf(post, post.record!));
-  const summaryKeys = new Map(summaries.map((summary, index) => [summary, `${listed[index]!.key}`]));
+  // A post's page key stands for everything a list shows of it.
+  const summaryKeys = new Map(summaries.map((summary, index) => [summary, listed[index]!.key]));
   for (const spec of listSpecs(frame, summaries)) {
-    if (claimed.has(spec.file)) {
-      notices.push({ severity: 'warning', text: `${spec.file}: warning: a post's page is written here, so the list page is not [url-collision]` });
-      continue;
-    }
-    claimed.add(spec.file);
     const input = listKey(context.pageKey, spec, summaryKeys);
     if (files.keep(spec.file, input)) continue;
     try {
@@ -108,52 +118,55 @@ export async function writeSite(context: BuildContext, plan: SitePlan, frame: Pa
       notices.push({ severity: 'error', text: error.message });
     }
   }
+  return notices;
+}
 
-  // Feeds and the sitemap need absolute links: only with `url`.
-  if (config.url) {
-    const url = config.url;
-    const newest = config.feed.limit > 0 ? listed.filter((post) => post.info.date !== undefined).slice(0, config.feed.limit) : listed.filter((post) => post.info.date !== undefined);
-    const feedInput = hashKey('mlpost-feed', context.pageKey, JSON.stringify(newest.map((post) => [post.key, post.record!.summary, config.feed.content ? post.renderKey : ''])));
-    const feeds = feedFiles(config).filter((feed) => !files.keep(feed.path, feedInput));
-    if (feeds.length > 0) {
-      const entries: FeedPost[] = [];
-      for (const post of newest) {
-        entries.push({
-          path: post.path,
-          title: post.info.title ?? post.path,
-          date: post.info.date!,
-          updated: post.info.updated,
-          summary: post.record!.summary,
-          excerptHtml: post.record!.excerptHtml,
-          html: config.feed.content ? await bodyOf(context, post) : undefined,
-          tags: post.info.tags,
-          categories: categoryNodes(post.info.categories).map((node) => node.name),
-        });
-      }
-      for (const feed of feeds) files.emit(feed.path, feedInput, await renderFeed({ ...config, url }, feed, entries, context.generator));
-    }
-    for (const feed of feedFiles(config)) claimed.add(feed.path);
-    const entries = [{ path: '', modified: listed[0]?.info.updated ?? listed[0]?.info.date }, ...[...listed, ...plan.pages.filter((page) => page.record)].map((post) => ({ path: post.path, modified: post.info.updated ?? post.info.date }))];
-    const sitemapInput = hashKey('mlpost-sitemap', url, JSON.stringify(entries));
-    if (!files.keep(config.sitemap.path, sitemapInput)) files.emit(config.sitemap.path, sitemapInput, renderSitemap(url, entries));
-    claimed.add(config.sitemap.path);
+/** The feeds of the newest dated posts. */
+async function writeFeeds(context: BuildContext, url: string, listed: readonly SitePost[]): Promise<void> {
+  const { files, config } = context;
+  const dated = listed.filter((post) => post.info.date !== undefined);
+  const newest = config.feed.limit > 0 ? dated.slice(0, config.feed.limit) : dated;
+  const input = hashKey('mlpost-feed', context.pageKey, JSON.stringify(newest.map((post) => [post.key, post.record!.summary, config.feed.content ? post.renderKey : ''])));
+  const stale = feedFiles(config).filter((feed) => !files.keep(feed.path, input));
+  if (stale.length === 0) return;
+  const entries: FeedPost[] = [];
+  for (const post of newest) {
+    entries.push({
+      path: post.path,
+      title: post.info.title ?? post.path,
+      date: post.info.date!,
+      updated: post.info.updated,
+      summary: post.record!.summary,
+      excerptHtml: post.record!.excerptHtml,
+      html: config.feed.content ? await bodyOf(context, post) : undefined,
+      tags: post.info.tags,
+      categories: categoryNodes(post.info.categories).map((node) => node.name),
+    });
   }
+  for (const feed of stale) files.emit(feed.path, input, await renderFeed({ ...config, url }, feed, entries, context.generator));
+}
 
-  // Static files: copied as is, unless a page of the site is written there.
+/** `sitemap.xml`: the home page, then the posts newest first, then the pages. */
+function writeSitemapFile(context: BuildContext, url: string, posts: readonly SitePost[]): void {
+  const { files, config } = context;
+  const modified = (post: SitePost | undefined) => post?.info.updated ?? post?.info.date;
+  const entries = [{ path: '', modified: modified(posts.find((post) => post.source.kind !== 'page')) }, ...posts.map((post) => ({ path: post.path, modified: modified(post) }))];
+  const input = hashKey('mlpost-sitemap', url, JSON.stringify(entries));
+  if (!files.keep(config.sitemap.path, input)) files.emit(config.sitemap.path, input, renderSitemap(url, entries));
+}
+
+/** Copy `source/`'s static files as they are, unless the site writes something at their path. */
+function writeStaticFiles(context: BuildContext, shipped: ReadonlySet<string>): SiteNotice[] {
+  const { files } = context;
+  const notices: SiteNotice[] = [];
   for (const file of findStaticFiles(context.layout)) {
-    if (file.output in files.files || file.output.startsWith('assets/katex/')) {
-      notices.push({ severity: 'warning', text: `${file.path}: warning: the site writes a page at /${file.output}, so this file is not copied [static-collision]` });
+    if (file.output in files.files || shipped.has(file.output)) {
+      const shown = relative(process.cwd(), file.path) || file.path;
+      notices.push({ severity: 'warning', text: `${shown}:1:1: warning: the site writes its own /${file.output}, so this file is not copied [static-collision]` });
       continue;
     }
     copyInto(files, file.path, file.output);
   }
-
-  const override = join(context.layout.theme, THEME_STYLESHEET);
-  copyStaticAssets(join(context.output, 'assets'), existsSync(override) ? { [THEME_STYLESHEET]: override } : {});
-  const assets = new Set(staticAssets().map((asset) => `assets/${asset.path}`));
-  for (const text of missingReferences(pending, (path) => path in files.files || assets.has(path))) notices.push({ severity: 'warning', text });
-  files.removeStale();
-  writeManifest(context.manifestFile, { codeStamp: context.codeStamp, versions: context.versions, posts: records, files: files.files }, context.previous?.text);
   return notices;
 }
 
