@@ -21,6 +21,20 @@ export interface TocEntry {
 export interface MlpostFileData {
   /** Files to write next to the page. */
   assets: PostAsset[];
+  /** The post's language (its `lang`, else the site's), for the words mlpost adds to the page. */
+  language?: string | undefined;
+  /** Links and images to local files, with their place in the source (see `links/local-references.ts`). */
+  references?: LocalReference[];
+}
+
+/** A link or image whose URL names a file of the site rather than another site. */
+export interface LocalReference {
+  /** `href` of links, `src` of images and media. */
+  kind: 'link' | 'image';
+  /** The URL as written. */
+  url: string;
+  line: number;
+  column: number;
 }
 
 declare module 'vfile' {

@@ -1,17 +1,6 @@
 /** mlpost's version, read once from package.json (cache keys and `<meta name="generator">`). */
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { packageRoot } from './package-root.js';
 
-/** mlpost's package.json, found above this module (in `dist/`, `dist/bundle/` or `src/`). */
-function ownManifest(): { version: string } {
-  for (const relative of ['../package.json', '../../package.json']) {
-    try {
-      const manifest = JSON.parse(readFileSync(new URL(relative, import.meta.url), 'utf8')) as { name?: string; version: string };
-      if (manifest.name === 'mlpost') return manifest;
-    } catch {
-      // Not there: one level up.
-    }
-  }
-  throw new Error("mlpost: cannot find mlpost's package.json");
-}
-
-export const MLPOST_VERSION: string = ownManifest().version;
+export const MLPOST_VERSION: string = (JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version: string }).version;

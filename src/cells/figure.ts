@@ -5,6 +5,7 @@
 import { h } from 'hastscript';
 import type { Element } from 'hast';
 import type { CellKind } from './problems.js';
+import { translate } from '../i18n/strings.js';
 
 /** What the figure needs from the fence. */
 export interface FigureFrame {
@@ -15,11 +16,13 @@ export interface FigureFrame {
   caption: string | undefined;
   /** The YAML body, shown collapsed when `echo=true` (and always in an error box). */
   source: string | undefined;
+  /** The post's language, for the words around the results ("Cell source"). */
+  language?: string | undefined;
 }
 
-function sourceDetails(source: string): Element {
+function sourceDetails(source: string, language: string | undefined): Element {
   return h('details', { className: ['mlpost-cell-source'] }, [
-    h('summary', 'Cell source'),
+    h('summary', translate(language, 'cell_source')),
     h('pre', h('code', { className: ['language-yaml'] }, source)),
   ]);
 }
@@ -27,7 +30,7 @@ function sourceDetails(source: string): Element {
 /** `<figure class="mlpost-cell mlpost-hmm …" id=…>` [source] parts [figcaption]. */
 export function cellFigure(frame: FigureFrame, parts: Element[]): Element {
   return h('figure', { className: ['mlpost-cell', `mlpost-${frame.kind}`, ...frame.classes], id: frame.id }, [
-    ...(frame.source !== undefined ? [sourceDetails(frame.source)] : []),
+    ...(frame.source !== undefined ? [sourceDetails(frame.source, frame.language)] : []),
     ...parts,
     ...(frame.caption ? [h('figcaption', frame.caption)] : []),
   ]);
@@ -44,7 +47,7 @@ export function errorFigure(frame: FigureFrame, messages: readonly string[]): El
   ]);
   return h('figure', { className: ['mlpost-cell', `mlpost-${frame.kind}`, 'mlpost-cell-failed', ...frame.classes], id: frame.id }, [
     box,
-    ...(frame.source !== undefined ? [sourceDetails(frame.source)] : []),
+    ...(frame.source !== undefined ? [sourceDetails(frame.source, frame.language)] : []),
     ...(frame.caption ? [h('figcaption', frame.caption)] : []),
   ]);
 }

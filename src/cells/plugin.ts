@@ -11,6 +11,7 @@ import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { hashKey } from '../cache/disk-cache.js';
 import { report } from '../diagnostics.js';
+import { mlpostData } from '../types.js';
 import type { GraphRenderer } from '../graph/renderer.js';
 import { sharedGraphRenderer } from '../engines/index.js';
 import { fenceLanguage, infoOfCode, parseFenceAttributes, type FenceAttributes } from '../syntax/fence-attributes.js';
@@ -98,7 +99,7 @@ export function remarkCells(options: RemarkCellsOptions = {}) {
     if (jobs.length === 0) return;
 
     const usedIds = new Set<string>();
-    const frames = jobs.map((job) => frameOf(job, usedIds));
+    const frames = jobs.map((job) => frameOf(job, usedIds, mlpostData(file).language));
     const needsGraph = jobs.some((job) => /\b(diagram|unroll)\b/.test(job.node.value));
     const graph = options.graph ?? (needsGraph ? await loadSharedGraph(file) : undefined);
 
@@ -125,7 +126,7 @@ async function loadSharedGraph(file: VFile): Promise<GraphRenderer | undefined> 
   }
 }
 
-function frameOf(job: Job, usedIds: Set<string>): FigureFrame {
+function frameOf(job: Job, usedIds: Set<string>, language: string | undefined): FigureFrame {
   const echo = job.attributes.attributes.echo === 'true';
   let id = job.attributes.id ?? `cell-${hashKey(job.kind, job.node.value).slice(0, 8)}`;
   if (usedIds.has(id)) {
@@ -140,6 +141,7 @@ function frameOf(job: Job, usedIds: Set<string>): FigureFrame {
     classes: job.attributes.classes.slice(1),
     caption: job.attributes.attributes.caption,
     source: echo ? job.node.value : undefined,
+    language,
   };
 }
 

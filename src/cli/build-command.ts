@@ -4,7 +4,8 @@
  * end. `--watch` keeps going and rebuilds what changed.
  */
 import { relative } from 'node:path';
-import { buildSite, type BuildOptions, type BuildResult } from '../site/build.js';
+import { buildSite, SiteError, type BuildOptions, type BuildResult } from '../site/build.js';
+import { ConfigError } from '../site/config.js';
 import { exitCodeFor, printMessages } from './report.js';
 
 export interface BuildCommandOptions {
@@ -16,6 +17,8 @@ export interface BuildCommandOptions {
   workers?: number;
   /** Keep watching the site and rebuild on change (`--watch`). */
   watch?: boolean;
+  /** Build drafts too, marked as drafts (`--drafts`). */
+  drafts?: boolean;
 }
 
 /** Whether progress lines go to the terminal: a TTY, and not in CI. */
@@ -45,6 +48,7 @@ export function reportingOptions(interactive: boolean): Pick<BuildOptions, 'onPo
 export function printSummary(result: BuildResult, milliseconds: number, interactive: boolean): void {
   if (interactive) process.stderr.write('\r\x1b[2K');
   for (const problem of result.problems) process.stderr.write(`${problem}\n`);
+  for (const notice of result.notices) process.stderr.write(`${notice.text}\n`);
   process.stderr.write(
     `mlpost: ${result.rendered} rendered, ${result.fromCache} from cache, ${result.unchanged} unchanged; ${result.written.length} files written, ${result.removed.length} removed\n`,
   );
@@ -61,22 +65,23 @@ export async function buildCommand(siteDirectory: string, options: BuildCommandO
         output: options.output,
         noCache: options.cache === false,
         workers: options.workers,
+        drafts: options.drafts === true,
         ...reportingOptions(interactive),
       });
       printSummary(result, performance.now() - started, interactive);
       return result;
     } catch (error) {
       if (interactive) process.stderr.write('\r\x1b[2K');
-      process.stderr.write(`error: ${(error as Error).message}\n`);
+      process.stderr.write(`${describeError(error)}\n`);
       return undefined;
     }
   };
   const result = await build();
   if (options.watch) {
     const { watchSite } = await import('../site/watch.js');
-    const watcher = watchSite(siteDirectory, { output: options.output, noCache: false, workers: options.workers, ...reportingOptions(interactive) }, {
+    const watcher = watchSite(siteDirectory, { output: options.output, noCache: false, workers: options.workers, drafts: options.drafts === true, ...reportingOptions(interactive) }, {
       onBuilt: (rebuilt, milliseconds) => printSummary(rebuilt, milliseconds, interactive),
-      onError: (error) => process.stderr.write(`error: ${error.message}\n`),
+      onError: (error) => process.stderr.write(`${describeError(error)}\n`),
     });
     process.stderr.write(`mlpost: watching ${relative(process.cwd(), siteDirectory) || '.'} (Ctrl-C to stop)\n`);
     await waitForSignal();
@@ -86,6 +91,12 @@ export async function buildCommand(siteDirectory: string, options: BuildCommandO
   if (!result) return 1;
   process.stdout.write(`${relative(process.cwd(), `${result.output}/index.html`) || 'index.html'}\n`);
   return exitCodeFor(result, options.strict ?? false);
+}
+
+/** A build that could not start, as one line: site and config errors are already `file: error: …`. */
+export function describeError(error: unknown): string {
+  if (error instanceof SiteError || error instanceof ConfigError) return error.message;
+  return `error: ${error instanceof Error ? error.message : String(error)}`;
 }
 
 /** Resolves on SIGINT or SIGTERM. */

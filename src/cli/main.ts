@@ -25,23 +25,24 @@ program
 
 program
   .command('build')
-  .description('build a whole site folder (posts/ or source/_posts/) to <site>/dist')
+  .description('build a whole blog from a site folder (posts/, or a Hexo folder with source/_posts/) to <site>/dist')
   .argument('<site>', 'the site folder')
   .option('-o, --output <dir>', 'output folder (default: the config\'s, or <site>/dist)')
   .option('--strict', 'exit with 1 on warnings too')
   .option('--no-cache', 'render every post and execute every cell afresh (same output bytes)')
   .option('--workers <n>', 'render threads (default: the core count for big builds)', parseCount)
   .option('--watch', 'keep watching and rebuild the posts that change')
-  .action(async (site: string, options: { output?: string; strict?: boolean; cache: boolean; workers?: number; watch?: boolean }) => {
+  .option('--drafts', 'build drafts too (source/_drafts/, drafts/, published: false), marked as drafts')
+  .action(async (site: string, options: { output?: string; strict?: boolean; cache: boolean; workers?: number; watch?: boolean; drafts?: boolean }) => {
     const { buildCommand } = await import('./build-command.js');
     process.exitCode = await buildCommand(site, options);
   });
 
 program
   .command('serve')
-  .description('build the site, serve it on 127.0.0.1 and rebuild the posts that change')
+  .description('build the site with its drafts, serve it on 127.0.0.1, rebuild what changes and reload the open page')
   .argument('<site>', 'the site folder')
-  .option('-o, --output <dir>', 'output folder (default: the config\'s, or <site>/dist)')
+  .option('-o, --output <dir>', 'output folder (default: <site>/.mlpost-cache/serve, so dist/ never gets drafts)')
   .option('-p, --port <port>', 'port (0: any free port)', parseCount, 4000)
   .option('--workers <n>', 'render threads (default: the core count for big builds)', parseCount)
   .action(async (site: string, options: { output?: string; port: number; workers?: number }) => {
@@ -55,6 +56,18 @@ program
   .action(async () => {
     const { doctorCommand } = await import('./doctor-command.js');
     process.exitCode = await doctorCommand();
+  });
+
+program
+  .command('new')
+  .description('create a post (or a draft, or a page) as `hexo new` does, from scaffolds/<layout>.md when the site has it')
+  .argument('<layout-or-title>', 'post, draft or page (default post); or the title')
+  .argument('[title]', 'the title')
+  .option('-s, --site <dir>', 'the site folder', '.')
+  .option('--slug <slug>', 'file name (default: the title, slugged)')
+  .action(async (layout: string, title: string | undefined, options: { site: string; slug?: string }) => {
+    const { newCommand } = await import('./new-command.js');
+    process.exitCode = newCommand(layout, title, options);
   });
 
 function parseCount(value: string): number {

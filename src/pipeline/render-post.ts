@@ -10,7 +10,7 @@ import { mlpost, type MlpostOptions } from './index.js';
 import { readFrontMatter, type PostFrontMatter } from '../syntax/front-matter.js';
 import { mlpostData } from '../types.js';
 import { sharedGraphRenderer } from '../engines/index.js';
-import type { PostAsset, TocEntry } from '../types.js';
+import type { LocalReference, PostAsset, TocEntry } from '../types.js';
 import { report } from '../diagnostics.js';
 
 /** Options for {@link renderPost}. */
@@ -19,6 +19,8 @@ export interface RenderPostOptions extends MlpostOptions {
   path?: string;
   /** IANA time zone for front-matter dates without an offset. Default UTC. */
   timezone?: string;
+  /** The site's language, for the words mlpost adds (a post's own `lang` wins). Default English. */
+  language?: string;
 }
 
 /** A rendered post. */
@@ -30,6 +32,8 @@ export interface RenderedPost {
   messages: VFileMessage[];
   /** Files to write next to the page (graph SVGs …). */
   assets: PostAsset[];
+  /** Links and images naming local files, with their place (what a site build copies or warns about). */
+  references: LocalReference[];
 }
 
 /** What the post is: front matter plus what rendering learned. */
@@ -69,7 +73,7 @@ function processorFor(options: MlpostOptions): PostProcessor {
 
 /** Render one post. Never throws for bad input: problems are in `messages`. */
 export async function renderPost(markdown: string, options: RenderPostOptions = {}): Promise<RenderedPost> {
-  const { path, timezone, ...pipeline } = options;
+  const { path, timezone, language, ...pipeline } = options;
   const file = new VFile({ value: markdown, path });
   const graph = pipeline.graph ?? (await sharedGraphRenderer());
   const processor = processorFor({ ...pipeline, graph });
@@ -78,6 +82,8 @@ export async function renderPost(markdown: string, options: RenderPostOptions = 
   try {
     const tree = processor.parse(file);
     frontMatter = readFrontMatter(file, { timezone });
+    const lang = frontMatter.extra.lang;
+    mlpostData(file).language = typeof lang === 'string' && lang !== '' ? lang : language;
     const hast = await processor.run(tree, file);
     html = processor.stringify(hast, file);
   } catch (error) {
@@ -93,6 +99,7 @@ export async function renderPost(markdown: string, options: RenderPostOptions = 
     data: { ...frontMatter, excerptHtml: file.data.excerptHtml, toc: file.data.toc ?? [] },
     messages: file.messages,
     assets: mlpostData(file).assets,
+    references: mlpostData(file).references ?? [],
   };
 }
 

@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { packageRoot } from '../package-root.js';
 
 /** A file to copy into the output, with its path relative to the output's asset folder. */
 export interface StaticAsset {
@@ -27,7 +27,7 @@ export function katexVersion(): string {
 
 /** mlpost's own `assets/` folder (theme CSS), beside `src/` and `dist/`. */
 export function themeDirectory(): string {
-  return fileURLToPath(new URL('../../assets/', import.meta.url));
+  return join(packageRoot(), 'assets');
 }
 
 /** Every static file a page links to, relative to the output's `assets/` folder. */

@@ -1,46 +1,119 @@
 /**
- * A site's configuration: `mlpost.yml` at the site's root (all keys optional).
+ * A site's configuration: `mlpost.yml` at the site's root, else Hexo's `_config.yml`
+ * (the keys the two share have the same names and meaning), else the defaults. A bad
+ * value is an error at its file:line; a key mlpost does not know is a warning there.
  *
  * ```yaml
  * title: My ML notes
  * url: https://example.org/blog/
- * output: dist          # relative to the site folder
+ * permalink: :year/:month/:day/:title/
  * timezone: Asia/Shanghai
- * language: zh
+ * language: zh-CN
  * ```
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { parse } from 'yaml';
-import { z } from 'zod';
+import { join, relative } from 'node:path';
+import { isMap, isScalar, LineCounter, parseDocument, type Pair } from 'yaml';
+import { HEXO_KEYS, HEXO_PERMALINK, KNOWN_KEYS, MLPOST_PERMALINK, siteConfigSchema, type SiteConfig } from './config-schema.js';
+import { siteLayout } from './layout.js';
 
-const siteConfigSchema = z
-  .object({
-    title: z.string().default('mlpost'),
-    url: z.string().url().optional(),
-    output: z.string().default('dist'),
-    timezone: z.string().default('UTC'),
-    language: z.string().optional(),
-  })
-  .strict();
+export type { SiteConfig } from './config-schema.js';
 
-/** The site's configuration with defaults applied. */
-export type SiteConfig = z.infer<typeof siteConfigSchema>;
-
-/** The config file's name. */
+/** mlpost's config file; Hexo's is read when it is absent. */
 export const CONFIG_FILE = 'mlpost.yml';
+export const HEXO_CONFIG_FILE = '_config.yml';
 
-/** Read `SITE/mlpost.yml`; a missing file gives the defaults, a bad one throws a clear error. */
-export function readSiteConfig(siteDirectory: string): SiteConfig {
-  const path = join(siteDirectory, CONFIG_FILE);
-  const raw: unknown = existsSync(path) ? parse(readFileSync(path, 'utf8')) ?? {} : {};
-  const result = siteConfigSchema.safeParse(raw);
-  if (!result.success) {
-    const issue = result.error.issues[0]!;
-    throw new Error(`${path}: ${issue.path.join('.') || 'config'}: ${issue.message}`);
+/** A config problem as the CLI prints it: `file:line:col: severity: message [rule]`. */
+export interface ConfigNotice {
+  severity: 'warning' | 'info';
+  text: string;
+}
+
+/** The configuration and where it came from. */
+export interface LoadedConfig {
+  config: SiteConfig;
+  /** The file read (absolute), if any. */
+  file: string | undefined;
+  /** Warnings (unknown keys) and notes (Hexo settings mlpost ignores). */
+  notices: ConfigNotice[];
+}
+
+/** A config that cannot be used: the message names the file, line and key. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** The config file of `site`, if it has one. */
+export function configFileOf(site: string): string | undefined {
+  return [CONFIG_FILE, HEXO_CONFIG_FILE].map((name) => join(site, name)).find((path) => existsSync(path));
+}
+
+/** Read the site's config; throws a {@link ConfigError} for a bad one. */
+export function loadSiteConfig(site: string): LoadedConfig {
+  const file = configFileOf(site);
+  const layout = siteLayout(site);
+  const defaults = { permalink: layout.kind === 'hexo' ? HEXO_PERMALINK : MLPOST_PERMALINK };
+  if (!file) return { config: finish(parseKnown({}, undefined), defaults), file, notices: [] };
+
+  const shown = relative(process.cwd(), file) || file;
+  const lineCounter = new LineCounter();
+  const text = readFileSync(file, 'utf8');
+  const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const at = (offset: number | undefined) => {
+    const place = lineCounter.linePos(offset ?? 0);
+    return `${shown}:${place.line}:${place.col}`;
+  };
+  const firstError = document.errors[0];
+  if (firstError) throw new ConfigError(`${at(firstError.pos[0])}: error: not valid YAML: ${firstError.message.split('\n')[0]} [config-yaml]`);
+  const contents = document.contents;
+  if (contents !== null && !isMap(contents) && !(isScalar(contents) && contents.value === null)) {
+    throw new ConfigError(`${shown}:1:1: error: the config must be a mapping of \`key: value\` lines [config-type]`);
   }
-  if (!isTimeZone(result.data.timezone)) throw new Error(`${path}: timezone: unknown time zone ${JSON.stringify(result.data.timezone)}`);
-  return result.data;
+  const places = new Map<string, number | undefined>();
+  for (const pair of (isMap(contents) ? contents.items : []) as Pair[]) {
+    const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
+    places.set(key, isScalar(pair.key) ? pair.key.range?.[0] : undefined);
+  }
+  const raw = (document.toJS({ maxAliasCount: 100 }) ?? {}) as Record<string, unknown>;
+  const notices: ConfigNotice[] = [];
+  const known: Record<string, unknown> = {};
+  const ignored: string[] = [];
+  const isHexoFile = file.endsWith(HEXO_CONFIG_FILE);
+  for (const [key, value] of Object.entries(raw)) {
+    if (KNOWN_KEYS.has(key)) {
+      // Hexo leaves unset keys empty (`timezone:`): the default, as in Hexo.
+      if (value !== null && value !== '') known[key] = value;
+    } else if (isHexoFile && HEXO_KEYS.has(key)) ignored.push(key);
+    else notices.push({ severity: 'warning', text: `${at(places.get(key))}: warning: unknown key \`${key}\`: mlpost ignores it (see docs/configuration.md) [config-unknown-key]` });
+  }
+  if (ignored.length > 0) notices.push({ severity: 'info', text: `${shown}:1:1: info: Hexo settings mlpost does not use: ${ignored.join(', ')} [config-hexo-ignored]` });
+  const config = finish(parseKnown(known, (key) => at(places.get(key))), defaults);
+  return { config, file, notices };
+}
+
+/** Read `SITE`'s config (see {@link loadSiteConfig}), without its notices. */
+export function readSiteConfig(site: string): SiteConfig {
+  return loadSiteConfig(site).config;
+}
+
+type Parsed = ReturnType<typeof siteConfigSchema.parse>;
+
+function parseKnown(known: Record<string, unknown>, placeOf: ((key: string) => string) | undefined): Parsed {
+  const result = siteConfigSchema.safeParse(known);
+  if (result.success) {
+    const timezone = result.data.timezone;
+    if (!isTimeZone(timezone)) throw new ConfigError(`${placeOf?.('timezone') ?? CONFIG_FILE}: error: timezone: unknown time zone ${JSON.stringify(timezone)} [config-value]`);
+    return result.data;
+  }
+  const issue = result.error.issues[0]!;
+  const key = String(issue.path[0] ?? 'config');
+  throw new ConfigError(`${placeOf?.(key) ?? CONFIG_FILE}: error: ${issue.path.join('.') || 'config'}: ${issue.message} [config-value]`);
+}
+
+/** Defaults that depend on other keys: the permalink on the layout, `root` on `url`. */
+function finish(parsed: Parsed, defaults: { permalink: string }): SiteConfig {
+  const fromUrl = parsed.url ? new URL(parsed.url).pathname.replace(/\/?$/, '/') : '/';
+  return { ...parsed, permalink: parsed.permalink ?? defaults.permalink, root: parsed.root ?? fromUrl };
 }
 
 function isTimeZone(name: string): boolean {

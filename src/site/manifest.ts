@@ -6,12 +6,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { hashKey } from '../cache/disk-cache.js';
-import type { PostData } from '../pipeline/render-post.js';
 import type { RendererVersions } from './fingerprint.js';
 import type { StoredMessage } from './stored-post.js';
+import type { PostInfo } from './post-info.js';
+import type { LocalReference } from '../types.js';
 import { writeFileAtomic } from './write-file.js';
 
-const FORMAT = 1;
+const FORMAT = 2;
 
 /** A file the build wrote: the key of its inputs, and what it looked like on disk. */
 export interface ManifestFile {
@@ -21,14 +22,25 @@ export interface ManifestFile {
   mtimeMs: number;
 }
 
-/** A post as the list pages need it, with its diagnostics and its files. */
+/** A post as the list pages and feeds need it, with its diagnostics and its files. */
 export interface ManifestPost {
   /** Key of everything the post's page depends on. */
   key: string;
-  url: string;
-  /** Front matter and excerpt (no TOC or extra fields: list pages do not use them). */
-  data: PostData;
+  /** Its post cache key (the body, for feeds with whole posts). */
+  renderKey: string;
+  /** Hash of its text, time zone and permalink rule: when it is unchanged, `info` is still right. */
+  infoKey: string;
+  info: PostInfo;
+  /** URL path from the site root (`2019/09/12/rnn_intro/`). */
+  path: string;
+  draft: boolean;
+  /** HTML before `<!-- more -->`, for list pages and feeds. */
+  excerptHtml: string | undefined;
+  /** One line of plain text: the description, or the start of the post. */
+  summary: string;
   messages: StoredMessage[];
+  /** Links and images naming local files, checked against the output on every build. */
+  references: LocalReference[];
   /** Output-relative paths of its page and assets. */
   files: string[];
 }
@@ -63,9 +75,4 @@ export function readManifest(path: string): { manifest: BuildManifest; text: str
 export function writeManifest(path: string, manifest: Omit<BuildManifest, 'format'>, previousText: string | undefined): void {
   const text = JSON.stringify({ format: FORMAT, ...manifest });
   if (text !== previousText) writeFileAtomic(path, text);
-}
-
-/** The part of a post's data the list pages use. */
-export function listData(data: PostData): PostData {
-  return { ...data, toc: [], extra: {} };
 }

@@ -23,12 +23,16 @@ export function writePostAssets(folder: string, assets: readonly PostAsset[]): v
   }
 }
 
-/** Copy the static assets (KaTeX CSS and fonts, theme) into `folder`, skipping unchanged ones. */
-export function copyStaticAssets(folder: string): void {
+/**
+ * Copy the static assets (KaTeX CSS and fonts, theme) into `folder`, skipping unchanged
+ * ones; `overrides` gives another source for some of them (a site's own `mlpost.css`).
+ */
+export function copyStaticAssets(folder: string, overrides: Readonly<Record<string, string>> = {}): void {
   for (const asset of staticAssets()) {
+    const source = overrides[asset.path] ?? asset.source;
     const target = join(folder, asset.path);
-    if (existsSync(target) && statSync(target).size === statSync(asset.source).size && statSync(target).mtimeMs >= statSync(asset.source).mtimeMs) continue;
+    if (existsSync(target) && statSync(target).size === statSync(source).size && statSync(target).mtimeMs >= statSync(source).mtimeMs) continue;
     mkdirSync(dirname(target), { recursive: true });
-    copyFileSync(asset.source, target);
+    copyFileSync(source, target);
   }
 }

@@ -5,18 +5,23 @@
  */
 import { join } from 'node:path';
 import { DiskCache } from '../cache/disk-cache.js';
+import type { PostReference } from '../syntax/hexo-tag/index.js';
 import { toStoredPost, type StoredPost } from './stored-post.js';
-import { sitePostPage, type SitePageOptions } from './post-page.js';
 
 /** Site-wide settings of a render (plain data: it crosses into workers). */
 export interface RenderSettings {
   timezone: string;
   siteUrl: string | undefined;
+  /** The site's language (a post's `lang` wins). */
+  language: string | undefined;
+  /** Where `include_code` reads from (Hexo's `source/downloads/code`); default the post's folder. */
+  codeDir: string | undefined;
+  /** The posts `post_link` and `post_path` can name, by slug. */
+  posts: Record<string, PostReference>;
   /** `<site>/.mlpost-cache`. */
   cacheDir: string;
   /** Run cells and graphs afresh (`--no-cache`); the result is still stored. */
   noCache: boolean;
-  page: SitePageOptions;
 }
 
 /** One post to render. */
@@ -28,10 +33,9 @@ export interface RenderJob {
   key: string;
 }
 
-/** A rendered post and its page. */
+/** A rendered post, as the post cache holds it. */
 export interface RenderJobResult {
   stored: StoredPost;
-  page: string;
 }
 
 /** Cache folders inside `<site>/.mlpost-cache`. */
@@ -56,11 +60,12 @@ export async function renderJob(job: RenderJob, settings: RenderSettings): Promi
     path: job.shown,
     timezone: settings.timezone,
     siteUrl: settings.siteUrl,
+    language: settings.language,
+    site: { posts: settings.posts, ...(settings.codeDir ? { codeDir: settings.codeDir } : {}) },
     ...(settings.noCache ? {} : { cache: cacheAt(join(settings.cacheDir, CACHE_PARTS.graphs)) }),
     cells: { cacheDir: join(settings.cacheDir, CACHE_PARTS.cells), noCache: settings.noCache },
   });
   const value = JSON.stringify(toStoredPost(post));
   postCache(settings.cacheDir).set(job.key, value);
-  const stored = JSON.parse(value) as StoredPost;
-  return { stored, page: sitePostPage(stored.data, stored.html, settings.page) };
+  return { stored: JSON.parse(value) as StoredPost };
 }

@@ -1,19 +1,20 @@
 /**
- * Render stage of a site build: the posts the scan could not take from the previous
- * build or the cache are rendered — on worker threads, started as soon as there are
- * enough posts to pay for them (so their start-up overlaps the scan), else in this
- * thread — and each page is written as soon as it exists. Posts are reported in path
- * order, each once every earlier one is done.
+ * Render stage of a site build: the posts the plan could not take from the previous
+ * build or the cache are rendered — on worker threads when there are enough to pay for
+ * them, else in this thread — and each page is made from the theme and written as soon as
+ * its post is rendered (pages need the whole plan: URLs, neighbours, so they are made here,
+ * not in the threads). Posts are reported in path order, each once every earlier one is done.
  */
 import { availableParallelism } from 'node:os';
 import type { VFileMessage } from 'vfile-message';
 import type { BuildContext } from './build-context.js';
-import { sitePostPage } from './post-page.js';
 import { renderJob, type RenderJob, type RenderJobResult } from './render-job.js';
 import { RenderPool } from './render-pool.js';
 import type { PostOrigin, ScannedPost, SitePost } from './scan.js';
-import { toVFileMessages } from './stored-post.js';
-import { writePost } from './write-site.js';
+import { toVFileMessages, type StoredPost } from './stored-post.js';
+import type { PageFrame } from './theme/pages.js';
+import { ThemeError } from './theme/theme.js';
+import { makePostPage, writePost } from './write-site.js';
 
 /** Posts to render before worker threads are worth starting. */
 export const MIN_POSTS_FOR_WORKERS = 8;
@@ -28,17 +29,17 @@ export interface RenderStageOptions {
   onPost?: (event: { path: string; messages: readonly VFileMessage[]; done: number; total: number; origin: PostOrigin }) => void;
 }
 
-/** Every readable post (with its page written, or `origin: 'failed'`), and the site-level problems. */
+/** Every post (with its page written, or `origin: 'failed'`), and the problems of those that failed. */
 export interface RenderStageResult {
   posts: SitePost[];
-  /** `file:line:col: error: …` lines for posts that could not be read or rendered. */
+  /** `file:line:col: error: …` lines for posts that could not be rendered or put in a page. */
   problems: string[];
 }
 
 /** Give every scanned post its page. */
-export async function renderPosts(context: BuildContext, scanned: Iterable<ScannedPost>, options: RenderStageOptions = {}): Promise<RenderStageResult> {
+export async function renderPosts(context: BuildContext, scanned: Iterable<ScannedPost>, frame: PageFrame, options: RenderStageOptions = {}): Promise<RenderStageResult> {
   const { files, settings } = context;
-  const posts: Array<SitePost | undefined> = [];
+  const posts: SitePost[] = [];
   const problems: string[] = [];
   const toRender: Array<{ post: SitePost; job: RenderJob }> = [];
   const rendering: Array<Promise<void>> = [];
@@ -51,11 +52,20 @@ export async function renderPosts(context: BuildContext, scanned: Iterable<Scann
   let reported = 0;
   const report = () => {
     while (reported < posts.length) {
-      const post = posts[reported];
-      if (post && !post.record && post.origin !== 'failed') return;
+      const post = posts[reported]!;
+      if (!post.record && post.origin !== 'failed') return;
       reported++;
-      if (!post) continue;
       options.onPost?.({ path: post.shown, messages: toVFileMessages(post.record?.messages ?? []), done: reported, total: posts.length, origin: post.origin });
+    }
+  };
+  /** The page of a rendered or cached post; a template error fails that page alone. */
+  const write = (post: SitePost, stored: StoredPost): void => {
+    try {
+      post.record = writePost(files, post, stored, makePostPage(frame, post, stored));
+    } catch (error) {
+      if (!(error instanceof ThemeError)) throw error;
+      post.origin = 'failed';
+      problems.push(error.message);
     }
   };
   function finish(post: SitePost, rendered: RenderJobResult | Error): void {
@@ -64,20 +74,15 @@ export async function renderPosts(context: BuildContext, scanned: Iterable<Scann
       problems.push(`${post.shown}:1:1: error: mlpost failed to render this post: ${rendered.message.split('\n')[0]} [render-failed]`);
     } else {
       post.origin = 'rendered';
-      post.record = writePost(files, post, rendered.stored, rendered.page);
+      write(post, rendered.stored);
     }
     report();
   }
 
   try {
     for (const item of scanned) {
-      if (item.state === 'unreadable') {
-        problems.push(item.problem);
-        posts.push(undefined);
-        continue;
-      }
       posts.push(item.post);
-      if (item.state === 'cached') item.post.record = writePost(files, item.post, item.stored, sitePostPage(item.stored.data, item.stored.html, settings.page));
+      if (item.state === 'cached') write(item.post, item.stored);
       if (item.state !== 'render') continue;
       toRender.push(item);
       if (pool) dispatch(item);
@@ -97,5 +102,5 @@ export async function renderPosts(context: BuildContext, scanned: Iterable<Scann
   } finally {
     await pool?.close();
   }
-  return { posts: posts.filter((post): post is SitePost => post !== undefined), problems };
+  return { posts, problems };
 }

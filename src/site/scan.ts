@@ -1,79 +1,111 @@
 /**
- * Scan stage of a site build: every post file read and keyed, and sorted into the three
- * ways its page is obtained — left as the previous build wrote it, taken from the post
- * cache, or rendered. Yields as it goes, so render threads can start during the scan.
+ * Scan stage of a site build, in two steps:
+ *
+ * 1. {@link readSources}: every post, draft and page read, with what its front matter says
+ *    (taken from the previous build's manifest when the text did not change);
+ * 2. {@link classifyPosts}, once the site is planned (URLs, neighbours — `plan.ts`): each
+ *    page is left as the previous build wrote it, taken from the post cache, or rendered.
  */
-import { basename, relative, sep } from 'node:path';
-import { slug } from 'github-slugger';
+import { relative, sep } from 'node:path';
 import { hashKey } from '../cache/disk-cache.js';
 import type { BuildContext } from './build-context.js';
 import type { ManifestPost } from './manifest.js';
-import { findPosts } from './posts-folder.js';
+import { readPostInfo, type PostInfo } from './post-info.js';
 import { formatReadFailure, readPostFile } from './read-post.js';
 import { postCache, type RenderJob } from './render-job.js';
+import { findSources, type SourceFile } from './sources.js';
 import type { StoredPost } from './stored-post.js';
 
 /** How a post's page was obtained in this build. */
 export type PostOrigin = 'unchanged' | 'cache' | 'rendered' | 'failed';
 
-/** One post of the site during a build. */
+/** A post or draft newer or older than another, as its page links to it. */
+export interface PostLink {
+  path: string;
+  title: string | undefined;
+}
+
+/** One post, draft or page of the site during a build. */
 export interface SitePost {
   /** Path as shown in diagnostics (relative to the working directory). */
   readonly shown: string;
   /** Path relative to the site, with `/`: the manifest's key. */
   readonly rel: string;
-  /** Folder name of its page. */
-  readonly name: string;
+  readonly source: SourceFile;
+  readonly text: string;
+  /** Hash of the text. */
+  readonly textHash: string;
+  /** Hash of what `info` was read from: text, time zone, permalink rule. */
+  readonly infoKey: string;
+  readonly info: PostInfo;
+  /** A draft: in `_drafts/`, or `published: false`. */
+  readonly draft: boolean;
+  /** Its URL path from the site root (`2019/09/12/rnn_intro/`), set by the plan. */
+  path: string;
+  /** The file its page is written to (`2019/09/12/rnn_intro/index.html`). */
+  file: string;
+  /** Newer and older post (not for pages). */
+  newer: PostLink | undefined;
+  older: PostLink | undefined;
+  /** The post cache key: everything its rendering depends on. */
+  renderKey: string;
   /** Everything its page depends on. */
-  readonly key: string;
+  key: string;
   origin: PostOrigin;
   /** Its manifest record, once its page exists. */
   record: ManifestPost | undefined;
 }
 
-/** What the scan found for one file. */
+/** Read every source file; unreadable ones are `problems`. Drafts only when `drafts` is set. */
+export function readSources(context: BuildContext): { posts: SitePost[]; problems: string[] } {
+  const posts: SitePost[] = [];
+  const problems: string[] = [];
+  const timezone = context.config.timezone;
+  const rule = context.config.permalink;
+  const tokens = new Set([...rule.matchAll(/:(\w*[^_\W])/g)].map((match) => match[1]!));
+  for (const source of findSources(context.layout, { drafts: context.drafts })) {
+    const shown = relative(process.cwd(), source.path) || source.path;
+    const read = readPostFile(source.path);
+    if (!read.ok) {
+      problems.push(formatReadFailure(shown, read));
+      continue;
+    }
+    const rel = relative(context.site, source.path).split(sep).join('/');
+    const textHash = hashKey('mlpost-source', read.text);
+    // What the front matter says depends on the time zone and the permalink's tokens too.
+    const infoKey = hashKey('mlpost-info', textHash, timezone, rule);
+    const before = context.previous?.manifest.posts[rel];
+    const info = before && before.infoKey === infoKey ? before.info : readPostInfo(read.text, timezone, tokens);
+    const draft = source.kind === 'draft' || (source.kind === 'post' && !info.published);
+    if (draft && !context.drafts) continue;
+    posts.push({ shown, rel, source, text: read.text, textHash, infoKey, info, draft, path: '', file: '', newer: undefined, older: undefined, renderKey: '', key: '', origin: 'unchanged', record: undefined });
+  }
+  return { posts, problems };
+}
+
+/** What the scan decided for one post. */
 export type ScannedPost =
-  | { readonly state: 'unreadable'; readonly problem: string }
   | { readonly state: 'unchanged'; readonly post: SitePost }
   | { readonly state: 'cached'; readonly post: SitePost; readonly stored: StoredPost }
   | { readonly state: 'render'; readonly post: SitePost; readonly job: RenderJob };
 
-/** Scan the site's posts in path order. */
-export function* scanPosts(context: BuildContext): Generator<ScannedPost> {
-  const { site, previous, files, noCache } = context;
+/** Decide, for each planned post (keys set), how its page is obtained. */
+export function* classifyPosts(context: BuildContext, posts: readonly SitePost[]): Generator<ScannedPost> {
+  const { previous, files, noCache } = context;
   const cache = postCache(context.settings.cacheDir);
-  const names = new Set<string>();
-  for (const [index, path] of findPosts(site).entries()) {
-    const shown = relative(process.cwd(), path) || path;
-    const read = readPostFile(path);
-    if (!read.ok) {
-      yield { state: 'unreadable', problem: formatReadFailure(shown, read) };
-      continue;
-    }
-    const rel = relative(site, path).split(sep).join('/');
-    const name = uniqueName(slug(basename(path, '.md')) || `post-${index + 1}`, names);
-    const postKey = hashKey('mlpost-post', context.renderKey, rel, read.text);
-    const post: SitePost = { shown, rel, name, key: hashKey('mlpost-post-page', postKey, context.pageKey, name), origin: 'unchanged', record: undefined };
-    const before = previous?.manifest.posts[rel];
+  for (const post of posts) {
+    const before = previous?.manifest.posts[post.rel];
     if (!noCache && before && before.key === post.key && before.files.every((file) => files.keep(file, post.key))) {
       post.record = before;
       yield { state: 'unchanged', post };
       continue;
     }
-    const stored = noCache ? undefined : cache.get(postKey);
+    const stored = noCache ? undefined : cache.get(post.renderKey);
     if (stored !== undefined) {
       post.origin = 'cache';
       yield { state: 'cached', post, stored: JSON.parse(stored) as StoredPost };
       continue;
     }
-    yield { state: 'render', post, job: { shown, text: read.text, key: postKey } };
+    yield { state: 'render', post, job: { shown: post.shown, text: post.text, key: post.renderKey } };
   }
-}
-
-/** A page name not used yet: `name`, else `name-2`, `name-3` … (posts are visited in path order). */
-function uniqueName(name: string, used: Set<string>): string {
-  let candidate = name;
-  for (let counter = 2; used.has(candidate) || candidate === 'assets' || candidate === 'tags' || candidate === 'categories'; counter++) candidate = `${name}-${counter}`;
-  used.add(candidate);
-  return candidate;
 }

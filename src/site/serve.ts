@@ -2,8 +2,8 @@
  * A static file server for a built site, on 127.0.0.1 only: folders serve their
  * `index.html`, paths never leave the output folder, and unknown files are 404.
  */
-import { createServer, type Server } from 'node:http';
-import { createReadStream, statSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createReadStream, readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 
 const TYPES: Record<string, string> = {
@@ -56,10 +56,26 @@ export function resolveRequest(root: string, urlPath: string): string | undefine
   return undefined;
 }
 
+/** What `mlpost serve` adds to plain file serving (see `live-reload.ts`). */
+export interface ServeHooks {
+  /** Answer a request before files are looked at; `true` when it did. */
+  handle?(request: IncomingMessage, response: ServerResponse): boolean;
+  /** Rewrite every HTML page served (the live-reload script). */
+  transformHtml?(html: string): string;
+  /** Serve this file of the folder (`404.html`), with status 404, for missing paths. */
+  notFound?: string;
+}
+
 /** Serve `folder` on 127.0.0.1:`port` (0: any free port). */
-export function serveFolder(folder: string, port = 0): Promise<StaticServer> {
+export function serveFolder(folder: string, port = 0, hooks: ServeHooks = {}): Promise<StaticServer> {
   const root = resolve(folder);
+  const sendHtml = (response: ServerResponse, status: number, file: string, head: boolean) => {
+    const body = Buffer.from(hooks.transformHtml!(readFileSync(file, 'utf8')));
+    response.writeHead(status, { 'content-type': TYPES['.html']!, 'cache-control': 'no-cache', 'content-length': body.length });
+    response.end(head ? undefined : body);
+  };
   const server: Server = createServer((request, response) => {
+    if (hooks.handle?.(request, response)) return;
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       response.writeHead(405, { allow: 'GET, HEAD' }).end();
       return;
@@ -67,13 +83,20 @@ export function serveFolder(folder: string, port = 0): Promise<StaticServer> {
     const url = request.url ?? '/';
     const file = resolveRequest(root, url);
     if (!file) {
-      response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('not found\n');
+      const page = hooks.notFound ? resolveRequest(root, `/${hooks.notFound}`) : undefined;
+      if (page && hooks.transformHtml) sendHtml(response, 404, page, request.method === 'HEAD');
+      else if (page) response.writeHead(404, { 'content-type': TYPES['.html']! }).end(request.method === 'HEAD' ? undefined : readFileSync(page));
+      else response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('not found\n');
       return;
     }
     // A folder without a trailing slash: redirect, so the page's relative links resolve.
     const pathname = url.split('?')[0]!;
     if (file.endsWith(`${sep}index.html`) && !pathname.endsWith('/') && !pathname.endsWith('index.html')) {
       response.writeHead(301, { location: `${pathname}/` }).end();
+      return;
+    }
+    if (hooks.transformHtml && extname(file).toLowerCase() === '.html') {
+      sendHtml(response, 200, file, request.method === 'HEAD');
       return;
     }
     response.writeHead(200, {

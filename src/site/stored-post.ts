@@ -5,7 +5,7 @@
 import { VFileMessage } from 'vfile-message';
 import { causeText } from '../diagnostics.js';
 import type { PostData, RenderedPost } from '../pipeline/render-post.js';
-import type { PostAsset } from '../types.js';
+import type { LocalReference, PostAsset } from '../types.js';
 
 /** A diagnostic without its class: enough to print and count it. */
 export interface StoredMessage {
@@ -28,6 +28,8 @@ export interface StoredPost {
   data: PostData;
   messages: StoredMessage[];
   assets: StoredAsset[];
+  /** Links and images naming local files (see `links/local-references.ts`). */
+  references: LocalReference[];
 }
 
 /** A rendered post as a {@link StoredPost}. */
@@ -36,6 +38,7 @@ export function toStoredPost(post: RenderedPost): StoredPost {
     html: post.html,
     data: post.data,
     messages: post.messages.map(toStoredMessage),
+    references: post.references,
     assets: post.assets.map((asset) =>
       typeof asset.contents === 'string' ? { path: asset.path, text: asset.contents } : { path: asset.path, base64: Buffer.from(asset.contents).toString('base64') },
     ),

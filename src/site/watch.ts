@@ -1,12 +1,14 @@
 /**
- * Watching a site: rebuild when a post or `mlpost.yml` changes. Builds are incremental
+ * Watching a site: rebuild when a post, draft, page, static file, theme file or the config
+ * changes. Builds are incremental
  * (only changed posts are rendered, only changed files written), never overlap, and a
  * burst of changes (an editor's save = several events) gives one rebuild.
  */
-import { watch, type FSWatcher } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { CONFIG_FILE } from './config.js';
-import { buildSite, postFolder, POST_FOLDERS, type BuildOptions, type BuildResult } from './build.js';
+import { existsSync, watch, type FSWatcher } from 'node:fs';
+import { resolve, sep } from 'node:path';
+import { CONFIG_FILE, HEXO_CONFIG_FILE } from './config.js';
+import { buildSite, type BuildOptions, type BuildResult } from './build.js';
+import { siteLayout } from './layout.js';
 
 /** What a watcher reports. */
 export interface WatchCallbacks {
@@ -34,7 +36,7 @@ export function watchSite(siteDirectory: string, options: BuildOptions = {}, cal
   let running: Promise<void> | undefined;
   let again = false;
   let closed = false;
-  let watchedPosts: string | undefined;
+  const watched = new Set<string>();
 
   const rebuild = async (): Promise<void> => {
     do {
@@ -46,7 +48,7 @@ export function watchSite(siteDirectory: string, options: BuildOptions = {}, cal
       } catch (error) {
         callbacks.onError?.(error instanceof Error ? error : new Error(String(error)));
       }
-      watchPosts();
+      watchFolders();
     } while (again && !closed);
   };
 
@@ -65,27 +67,28 @@ export function watchSite(siteDirectory: string, options: BuildOptions = {}, cal
     }, DEBOUNCE_MS);
   };
 
-  // The posts folder, recursively; it may appear later (watched from the site root).
-  const watchPosts = () => {
-    const folder = postFolder(site);
-    if (!folder || folder === watchedPosts || closed) return;
-    watchedPosts = folder;
-    const watcher = watch(folder, { recursive: true }, (_event, name) => {
-      if (name === null || String(name).endsWith('.md') || !String(name).includes('.')) changed();
-    });
-    watcher.on('error', (error) => callbacks.onError?.(error));
-    watchers.push(watcher);
+  // The site's folders, recursively; they may appear later (watched from the site root).
+  const watchFolders = () => {
+    const layout = siteLayout(site);
+    for (const folder of [layout.posts, layout.drafts, layout.source, layout.theme]) {
+      if (!folder || watched.has(folder) || closed || !existsSync(folder)) continue;
+      watched.add(folder);
+      const watcher = watch(folder, { recursive: true }, () => changed());
+      watcher.on('error', (error) => callbacks.onError?.(error));
+      watchers.push(watcher);
+    }
   };
+  const topLevel = new Set(['posts', 'drafts', 'source', 'theme']);
   const root = watch(site, (_event, name) => {
     const file = name === null ? null : String(name);
-    if (file === null || file === CONFIG_FILE || POST_FOLDERS.some((folder) => folder.split('/')[0] === file || join(site, folder) === join(site, file))) {
-      watchPosts();
+    if (file === null || file === CONFIG_FILE || file === HEXO_CONFIG_FILE || topLevel.has(file.split(sep)[0]!)) {
+      watchFolders();
       changed();
     }
   });
   root.on('error', (error) => callbacks.onError?.(error));
   watchers.push(root);
-  watchPosts();
+  watchFolders();
 
   const idle = async (): Promise<void> => {
     while (timer || running) {

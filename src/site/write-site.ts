@@ -1,80 +1,179 @@
 /**
- * Write stage of a site build: each post's page and files as they come, then the home,
- * tag and category pages, the shared assets, the removal of what the site no longer has,
- * and the manifest the next build starts from.
+ * Write stage of a site build: each post's page and files as they come, then the list
+ * pages, feeds, sitemap and 404 page, the static files, the shared assets, the check of
+ * every local link, the removal of what the site no longer has, and the manifest the next
+ * build starts from. Every file is keyed on its inputs: one whose inputs did not change is
+ * not even made again.
  */
-import { join, sep } from 'node:path';
-import { slug } from 'github-slugger';
+import { existsSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
 import { hashKey } from '../cache/disk-cache.js';
 import type { BuildContext } from './build-context.js';
-import { renderListPage, type PostSummary } from './index-pages.js';
-import { listData, writeManifest, type ManifestPost } from './manifest.js';
+import { feedFiles, renderFeed, type FeedPost } from './feeds.js';
+import { listKey, listSpecs, renderList } from './lists.js';
+import { writeManifest, type ManifestPost } from './manifest.js';
 import { copyStaticAssets, isContainedPath } from './output.js';
 import type { OutputFiles } from './output-files.js';
-import { tagHref } from './post-page.js';
+import type { SiteNotice, SitePlan } from './plan.js';
+import { copyInto, missingReferences, writePostFiles, type PendingReference } from './post-files.js';
+import { postCache, renderJob } from './render-job.js';
 import type { SitePost } from './scan.js';
+import { renderSitemap } from './sitemap.js';
+import { findStaticFiles } from './sources.js';
+import { staticAssets } from './assets.js';
 import { toPostAssets, type StoredMessage, type StoredPost } from './stored-post.js';
+import { categoryNodes } from './taxonomy.js';
+import { folderOf, postPage, type PageFrame, type PostSummary } from './theme/pages.js';
+import { ThemeError, THEME_STYLESHEET } from './theme/theme.js';
 
-/** Write a post's page and assets; return its manifest record. */
-export function writePost(files: OutputFiles, post: SitePost, stored: StoredPost, pageHtml: string): ManifestPost {
+/** The page of a post from its stored rendering, in the site's theme. */
+export function makePostPage(frame: PageFrame, post: SitePost, stored: StoredPost): { html: string; summary: string } {
+  return postPage(frame, { kind: post.source.kind === 'page' ? 'page' : 'post', path: post.path, file: post.file, draft: post.draft, newer: post.newer, older: post.older, info: post.info }, stored.html, stored.data);
+}
+
+/** Write a post's page and the files rendering made; return its manifest record. */
+export function writePost(files: OutputFiles, post: SitePost, stored: StoredPost, page: { html: string; summary: string }): ManifestPost {
   const written: string[] = [];
+  const folder = folderOf(post.file);
   for (const asset of toPostAssets(stored.assets)) {
-    if (!isContainedPath(asset.path)) throw new Error(`refusing to write ${JSON.stringify(asset.path)} outside ${post.name}/`);
-    const path = `${post.name}/${asset.path.split(sep).join('/')}`;
+    if (!isContainedPath(asset.path)) throw new Error(`refusing to write ${JSON.stringify(asset.path)} outside ${folder || 'the output'}`);
+    const path = `${folder}${asset.path.split(sep).join('/')}`;
     files.emit(path, post.key, asset.contents);
     written.push(path);
   }
-  const path = `${post.name}/index.html`;
-  files.emit(path, post.key, pageHtml);
-  written.push(path);
-  return { key: post.key, url: `${post.name}/`, data: listData(stored.data), messages: stored.messages satisfies StoredMessage[], files: written };
+  files.emit(post.file, post.key, page.html);
+  written.push(post.file);
+  return {
+    key: post.key,
+    renderKey: post.renderKey,
+    infoKey: post.infoKey,
+    info: post.info,
+    path: post.path,
+    draft: post.draft,
+    excerptHtml: stored.data.excerptHtml,
+    summary: page.summary,
+    messages: stored.messages satisfies StoredMessage[],
+    references: stored.references ?? [],
+    files: written,
+  };
 }
 
-/** The lists, the shared assets, stale files removed and the manifest, once every post has its page. */
-export function writeSite(context: BuildContext, posts: readonly SitePost[]): void {
+/** What a list page needs of a post. */
+function summaryOf(post: SitePost, record: ManifestPost): PostSummary {
+  return {
+    path: post.path,
+    title: post.info.title,
+    date: post.info.date,
+    tags: post.info.tags,
+    categories: post.info.categories,
+    excerptHtml: record.excerptHtml,
+    draft: post.draft,
+    lang: post.info.lang,
+  };
+}
+
+/** Everything after the posts' pages; returns the site-level notices (missing files, template errors …). */
+export async function writeSite(context: BuildContext, plan: SitePlan, frame: PageFrame): Promise<SiteNotice[]> {
+  const { files, config } = context;
   const records: Record<string, ManifestPost> = {};
-  const summaries: PostSummary[] = [];
-  for (const post of posts) {
+  const pending: PendingReference[] = [];
+  for (const post of plan.all) {
     if (!post.record) continue;
     records[post.rel] = post.record;
-    summaries.push({ url: post.record.url, data: post.record.data });
+    const folder = folderOf(post.file);
+    pending.push(...writePostFiles(files, { shown: post.shown, source: post.source.path, folder, references: post.record.references }, { root: config.root, assetFolder: config.post_asset_folder, written: new Set(post.record.files) }));
   }
-  summaries.sort(newestFirst);
-  const { files } = context;
-  copyStaticAssets(join(context.output, 'assets'));
-  writeLists(context, summaries);
+  const listed = plan.posts.filter((post) => post.record);
+  const notices = writeLists(context, frame, listed);
+  // Feeds and the sitemap need absolute links: only with `url`.
+  if (config.url) {
+    await writeFeeds(context, config.url, listed);
+    writeSitemapFile(context, config.url, [...listed, ...plan.pages.filter((page) => page.record)]);
+  }
+  const shipped = new Set(staticAssets().map((asset) => `assets/${asset.path}`));
+  notices.push(...writeStaticFiles(context, shipped));
+  const override = join(context.layout.theme, THEME_STYLESHEET);
+  copyStaticAssets(join(context.output, 'assets'), existsSync(override) ? { [THEME_STYLESHEET]: override } : {});
+
+  for (const text of missingReferences(pending, (path) => path in files.files || shipped.has(path))) notices.push({ severity: 'warning', text });
   files.removeStale();
   writeManifest(context.manifestFile, { codeStamp: context.codeStamp, versions: context.versions, posts: records, files: files.files }, context.previous?.text);
+  return notices;
 }
 
-/** Home page, tag pages and category pages, each regenerated only when its posts changed. */
-function writeLists(context: BuildContext, summaries: readonly PostSummary[]): void {
-  const { config, files, generator } = context;
-  const lang = config.language ?? 'en';
-  const list = (path: string, posts: readonly PostSummary[], root: string, heading: string | undefined) => {
-    const input = hashKey('mlpost-list', JSON.stringify([config.title, lang, generator, heading ?? '', root, posts]));
-    if (files.keep(path, input)) return;
-    files.emit(path, input, renderListPage(posts, { siteTitle: config.title, heading, root, tagHref: tagHref(root), lang, generator }));
-  };
-  list('index.html', summaries, '', undefined);
-  for (const kind of ['tags', 'categories'] as const) {
-    const groups = new Map<string, { name: string; posts: PostSummary[] }>();
-    for (const post of summaries) {
-      for (const name of kind === 'tags' ? post.data.tags : post.data.categories) {
-        const key = slug(name);
-        if (!groups.has(key)) groups.set(key, { name, posts: [] });
-        groups.get(key)!.posts.push(post);
-      }
-    }
-    for (const [key, group] of [...groups].sort(([a], [b]) => (a < b ? -1 : 1))) {
-      list(`${kind}/${key}/index.html`, group.posts, '../../', kind === 'tags' ? `#${group.name}` : group.name);
+/** The list pages, each made again only when what it shows changed. */
+function writeLists(context: BuildContext, frame: PageFrame, listed: readonly SitePost[]): SiteNotice[] {
+  const { files } = context;
+  const notices: SiteNotice[] = [];
+  const summaries = listed.map((post) => summaryOf(post, post.record!));
+  // A post's page key stands for everything a list shows of it.
+  const summaryKeys = new Map(summaries.map((summary, index) => [summary, listed[index]!.key]));
+  for (const spec of listSpecs(frame, summaries)) {
+    const input = listKey(context.pageKey, spec, summaryKeys);
+    if (files.keep(spec.file, input)) continue;
+    try {
+      files.emit(spec.file, input, renderList(frame, spec));
+    } catch (error) {
+      if (!(error instanceof ThemeError)) throw error;
+      notices.push({ severity: 'error', text: error.message });
     }
   }
+  return notices;
 }
 
-/** Newest first; undated posts last; ties by URL so the order never depends on the disk. */
-function newestFirst(a: PostSummary, b: PostSummary): number {
-  const difference = (b.data.date?.time ?? -Infinity) - (a.data.date?.time ?? -Infinity);
-  if (difference !== 0 && !Number.isNaN(difference)) return difference;
-  return a.url < b.url ? -1 : a.url > b.url ? 1 : 0;
+/** The feeds of the newest dated posts. */
+async function writeFeeds(context: BuildContext, url: string, listed: readonly SitePost[]): Promise<void> {
+  const { files, config } = context;
+  const dated = listed.filter((post) => post.info.date !== undefined);
+  const newest = config.feed.limit > 0 ? dated.slice(0, config.feed.limit) : dated;
+  const input = hashKey('mlpost-feed', context.pageKey, JSON.stringify(newest.map((post) => [post.key, post.record!.summary, config.feed.content ? post.renderKey : ''])));
+  const stale = feedFiles(config).filter((feed) => !files.keep(feed.path, input));
+  if (stale.length === 0) return;
+  const entries: FeedPost[] = [];
+  for (const post of newest) {
+    entries.push({
+      path: post.path,
+      title: post.info.title ?? post.path,
+      date: post.info.date!,
+      updated: post.info.updated,
+      summary: post.record!.summary,
+      excerptHtml: post.record!.excerptHtml,
+      html: config.feed.content ? await bodyOf(context, post) : undefined,
+      tags: post.info.tags,
+      categories: categoryNodes(post.info.categories).map((node) => node.name),
+    });
+  }
+  for (const feed of stale) files.emit(feed.path, input, await renderFeed({ ...config, url }, feed, entries, context.generator));
+}
+
+/** `sitemap.xml`: the home page, then the posts newest first, then the pages. */
+function writeSitemapFile(context: BuildContext, url: string, posts: readonly SitePost[]): void {
+  const { files, config } = context;
+  const modified = (post: SitePost | undefined) => post?.info.updated ?? post?.info.date;
+  const entries = [{ path: '', modified: modified(posts.find((post) => post.source.kind !== 'page')) }, ...posts.map((post) => ({ path: post.path, modified: modified(post) }))];
+  const input = hashKey('mlpost-sitemap', url, JSON.stringify(entries));
+  if (!files.keep(config.sitemap.path, input)) files.emit(config.sitemap.path, input, renderSitemap(url, entries));
+}
+
+/** Copy `source/`'s static files as they are, unless the site writes something at their path. */
+function writeStaticFiles(context: BuildContext, shipped: ReadonlySet<string>): SiteNotice[] {
+  const { files } = context;
+  const notices: SiteNotice[] = [];
+  for (const file of findStaticFiles(context.layout)) {
+    if (file.output in files.files || shipped.has(file.output)) {
+      const shown = relative(process.cwd(), file.path) || file.path;
+      notices.push({ severity: 'warning', text: `${shown}:1:1: warning: the site writes its own /${file.output}, so this file is not copied [static-collision]` });
+      continue;
+    }
+    copyInto(files, file.path, file.output);
+  }
+  return notices;
+}
+
+/** A post's body HTML: from the post cache, else rendered again (the cache was emptied). */
+async function bodyOf(context: BuildContext, post: SitePost): Promise<string> {
+  const cached = postCache(context.settings.cacheDir).get(post.renderKey);
+  if (cached !== undefined) return (JSON.parse(cached) as StoredPost).html;
+  const { stored } = await renderJob({ shown: post.shown, text: post.text, key: post.renderKey }, context.settings);
+  return stored.html;
 }

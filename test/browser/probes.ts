@@ -217,6 +217,13 @@ export function probeColours(): {
   sample('figcaption', 'figure caption (muted)');
   sample('blockquote footer', 'quote footer (muted)');
   sample('pre code, :not(pre) > code', 'code');
+  sample('.mlpost-nav-links a', 'nav link (muted)');
+  sample('.mlpost-post-nav a span', 'newer/older label (muted)');
+  sample('.mlpost-pagination span', 'page number (muted)');
+  sample('.mlpost-archive-list time', 'archive date (muted)');
+  sample('.mlpost-count', 'post count (muted)');
+  sample('.mlpost-toc summary', 'contents heading (muted)');
+  sample('.mlpost-draft', 'draft mark');
   const strokes: { what: string; stroke: string; expected: string }[] = [];
   // Graphviz lines must all follow the text colour; charts also draw series in their own colours.
   const graphs = new Set(document.querySelectorAll<SVGSVGElement>('figure.mlpost-graph svg, .mlpost-diagram svg'));

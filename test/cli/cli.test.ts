@@ -3,9 +3,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { repoRoot } from '../helpers.js';
 
 function mlpost(args: string[], cwd = repoRoot) {
@@ -60,13 +60,68 @@ describe('mlpost build', () => {
     expect(run.status, run.stderr).toBe(0);
     expect(run.stderr).toMatch(/\nmlpost: \d+ posts, 1 warnings, 0 errors in \d+\.\d\d s\n$/);
     const index = readFileSync(join(out, 'index.html'), 'utf8');
-    expect(index).toContain('<a href="rnn_intro/">循环神经网络RNN介绍</a>');
-    expect(index).toContain('<a class="mlpost-read-more" href="rnn_intro/#more">');
+    // No `url`: links end in index.html, so the site navigates from disk.
+    expect(index).toContain('<a href="rnn_intro/index.html">循环神经网络RNN介绍</a>');
+    expect(index).toContain('<a class="mlpost-read-more" href="rnn_intro/index.html#more">');
     // Excerpt links into the post's TOC point at the post's page.
-    expect(index).toContain('href="rnn_intro/#rnnbptt"');
+    expect(index).toContain('href="rnn_intro/index.html#rnnbptt"');
     expect(existsSync(join(out, 'rnn_intro/index.html'))).toBe(true);
-    expect(existsSync(join(out, 'tags/guide/index.html'))).toBe(true);
-    expect(existsSync(join(out, 'categories/ml/index.html'))).toBe(true);
+    expect(existsSync(join(out, 'tags/Guide/index.html'))).toBe(true);
+    expect(existsSync(join(out, 'categories/ML/index.html'))).toBe(true);
+  });
+
+  it('refuses a folder that does not exist or has no posts: exit 1, nothing created, what it looked for', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mlpost-nothing-'));
+    const missing = mlpost(['build', 'nosuch'], dir);
+    expect(missing.status).toBe(1);
+    expect(missing.stderr).toBe("nosuch: error: no such folder: mlpost builds a folder holding posts/ (or Hexo's source/_posts/) [site-missing]\n");
+    expect(readdirSync(dir)).toEqual([]);
+    mkdirSync(join(dir, 'empty', 'posts'), { recursive: true });
+    const empty = mlpost(['build', 'empty'], dir);
+    expect(empty.status).toBe(1);
+    expect(empty.stderr).toBe('empty: error: no posts: mlpost looked for Markdown files in empty/posts/ and empty/source/_posts/ (drafts are left out: build them with --drafts) [site-no-posts]\n');
+    expect(readdirSync(join(dir, 'empty'))).toEqual(['posts']);
+  });
+
+  it('reports a bad config at its line and builds nothing', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mlpost-bad-config-'));
+    mkdirSync(join(dir, 'posts'));
+    writeFileSync(join(dir, 'posts/a.md'), '# A\n');
+    writeFileSync(join(dir, 'mlpost.yml'), 'title: T\nper_page: many\n');
+    const run = mlpost(['build', '.'], dir);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/^mlpost\.yml:2:1: error: per_page: .* \[config-value\]\n$/);
+    expect(readdirSync(dir).sort()).toEqual(['mlpost.yml', 'posts']);
+  });
+});
+
+describe('mlpost new', () => {
+  it('creates a post as `hexo new` does: slugged file name, the site\'s scaffold, -1 when taken', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mlpost-new-'));
+    mkdirSync(join(dir, 'source', '_posts'), { recursive: true });
+    mkdirSync(join(dir, 'scaffolds'));
+    writeFileSync(join(dir, '_config.yml'), 'title: T\ntimezone: Asia/Shanghai\npost_asset_folder: true\n');
+    writeFileSync(join(dir, 'scaffolds/post.md'), '---\ntitle: {{ title }}\ndate: {{ date }}\ncategories: [Notes]\n---\n\nWrite here.\n');
+    const first = mlpost(['new', 'Viterbi: by hand', '--site', dir]);
+    expect(first.status, first.stderr).toBe(0);
+    expect(first.stdout.trim()).toBe(relative(repoRoot, join(dir, 'source/_posts/Viterbi-by-hand.md')));
+    const text = readFileSync(join(dir, 'source/_posts/Viterbi-by-hand.md'), 'utf8');
+    expect(text).toMatch(/^---\ntitle: "Viterbi: by hand"\ndate: \d{4}-\d\d-\d\d \d\d:\d\d:\d\d\ncategories: \[Notes\]\n---\n\nWrite here\.\n$/);
+    expect(existsSync(join(dir, 'source/_posts/Viterbi-by-hand'))).toBe(true);
+    const second = mlpost(['new', 'Viterbi: by hand', '--site', dir]);
+    expect(second.stdout.trim()).toBe(relative(repoRoot, join(dir, 'source/_posts/Viterbi-by-hand-1.md')));
+  });
+
+  it('makes drafts and pages, with Hexo\'s default scaffold when the site has none', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mlpost-new-'));
+    mkdirSync(join(dir, 'posts'));
+    expect(mlpost(['new', 'draft', 'An idea', '--site', dir]).status).toBe(0);
+    expect(readFileSync(join(dir, 'drafts/An-idea.md'), 'utf8')).toMatch(/^---\ntitle: An idea\ndate: .*\ntags:\n---\n$/);
+    expect(mlpost(['new', 'page', 'About', '--site', dir]).status).toBe(0);
+    expect(existsSync(join(dir, 'source/About/index.md'))).toBe(true);
+    const bad = mlpost(['new', 'poem', 'x', '--site', dir]);
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toBe('error: unknown layout "poem": use post, draft, page\n');
   });
 });
 

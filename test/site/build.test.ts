@@ -31,13 +31,15 @@ describe('buildSite: output bytes', () => {
     reference = snapshot(join(root, 'dist'));
   }, 60_000);
 
-  it('builds every post, the home page, tag and category pages', () => {
+  it('builds every post, the home page, archives, tag and category pages, and 404.html', () => {
     expect(first).toMatchObject({ posts: 5, rendered: 5, fromCache: 0, unchanged: 0, errors: 0 });
-    for (const path of ['index.html', 'alpha/index.html', 'beta/index.html', 'beta/g.svg', 'seed/index.html', 'tags/math/index.html', 'tags/graphs/index.html', 'categories/ml/index.html', 'assets/mlpost.css']) {
+    for (const path of ['index.html', 'alpha/index.html', 'beta/index.html', 'beta/g.svg', 'seed/index.html', 'tags/math/index.html', 'tags/graphs/index.html', 'tags/index.html', 'categories/ML/index.html', 'categories/index.html', 'archives/index.html', 'archives/2020/index.html', 'archives/2020/01/index.html', '404.html', 'assets/mlpost.css']) {
       expect(reference[path], path).toBeDefined();
     }
-    expect(reference['index.html']).toContain('<a href="alpha/">Alpha</a>');
-    expect(reference['tags/graphs/index.html']).toContain('<a href="../../beta/">Beta</a>');
+    // No `url` in the config: links end in index.html (the site reads from disk), no feeds or sitemap.
+    expect(reference['index.html']).toContain('<a href="alpha/index.html">Alpha</a>');
+    expect(reference['tags/graphs/index.html']).toContain('<a href="../../beta/index.html">Beta</a>');
+    expect(Object.keys(reference).filter((path) => path.endsWith('.xml'))).toEqual([]);
   });
 
   it('is byte-identical with 2 worker threads and a cold cache', async () => {
@@ -92,11 +94,23 @@ describe('buildSite: incremental', () => {
     expect(mtime('index.html')).toBe(before);
   });
 
-  it('after a title and tag edit: rewrites the page, the home page and the tag pages it is on', async () => {
+  it('after a title and tag edit: rewrites the page, its neighbour, and the lists it is on', async () => {
     writeFileSync(join(root, 'posts/delta.md'), post('Delta renamed', '2020-04-01 10:00:00', ['misc', 'new-tag'], 'Plain text, no math.\n\n- a\n- b\n'));
     const result = await buildSite(root, { workers: 0 });
     expect(result.rendered).toBe(1);
-    expect(result.written.sort()).toEqual(['categories/ml/index.html', 'delta/index.html', 'index.html', 'tags/misc/index.html', 'tags/new-tag/index.html']);
+    // gamma links to delta as its newer post, by title.
+    expect(result.written.sort()).toEqual([
+      'archives/2020/04/index.html',
+      'archives/2020/index.html',
+      'archives/index.html',
+      'categories/ML/index.html',
+      'delta/index.html',
+      'gamma/index.html',
+      'index.html',
+      'tags/index.html',
+      'tags/misc/index.html',
+      'tags/new-tag/index.html',
+    ]);
     expect(readFileSync(page('index.html'), 'utf8')).toContain('Delta renamed');
   });
 
@@ -104,7 +118,7 @@ describe('buildSite: incremental', () => {
     rmSync(join(root, 'posts/delta.md'));
     const result = await buildSite(root, { workers: 0 });
     expect(result.rendered).toBe(0);
-    expect(result.removed.sort()).toEqual(['delta/index.html', 'tags/misc/index.html', 'tags/new-tag/index.html']);
+    expect(result.removed.sort()).toEqual(['archives/2020/04/index.html', 'delta/index.html', 'tags/misc/index.html', 'tags/new-tag/index.html']);
     expect(existsSync(page('delta'))).toBe(false);
     expect(readFileSync(page('index.html'), 'utf8')).not.toContain('Delta');
   });

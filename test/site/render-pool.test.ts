@@ -13,7 +13,7 @@ afterAll(async () => {
   rmSync(cacheDir, { recursive: true, force: true });
   await closeEngines();
 });
-const settings: RenderSettings = { timezone: 'UTC', siteUrl: undefined, cacheDir, noCache: true, page: { siteTitle: 'T', lang: undefined, generator: 'mlpost test' } };
+const settings: RenderSettings = { timezone: 'UTC', siteUrl: undefined, language: undefined, codeDir: undefined, posts: {}, cacheDir, noCache: true };
 const jobs = Array.from({ length: 5 }, (_, index) => ({
   shown: `p${index}.md`,
   text: post(`Post ${index}`, `2020-01-0${index + 1} 00:00:00`, ['t'], `Body ${index} with $x_${index}$.`),

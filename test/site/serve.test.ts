@@ -4,7 +4,7 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildSite } from '../../src/site/build.js';
@@ -80,7 +80,7 @@ describe('serve and watch, in process', () => {
       writeFileSync(join(site, 'posts/three.md'), post('Three', '2021-01-03 00:00:00', ['a'], 'A new post.'));
       expect(await eventually(async () => (await fetch(`${server.url}three/`)).status === 200)).toBe(true);
       await watcher.idle();
-      expect(await (await fetch(server.url)).text()).toContain('<a href="three/">Three</a>');
+      expect(await (await fetch(server.url)).text()).toContain('<a href="three/index.html">Three</a>');
     } finally {
       await watcher.close();
       await server.close();
@@ -88,10 +88,31 @@ describe('serve and watch, in process', () => {
   }, 60_000);
 });
 
+describe('serve hooks (what mlpost serve adds)', () => {
+  it('serves 404.html with status 404 and runs every HTML page through the transform', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'mlpost-serve-hooks-'));
+    writeFileSync(join(root, 'index.html'), '<html><body>home</body></html>');
+    writeFileSync(join(root, '404.html'), '<html><body>lost</body></html>');
+    writeFileSync(join(root, 'a.css'), 'body{}');
+    const server = await serveFolder(root, 0, { notFound: '404.html', transformHtml: (html) => html.replace('</body>', '<i>live</i></body>') });
+    try {
+      const missing = await fetch(`${server.url}no/such/page/`);
+      expect(missing.status).toBe(404);
+      expect(await missing.text()).toBe('<html><body>lost<i>live</i></body></html>');
+      expect(await (await fetch(server.url)).text()).toBe('<html><body>home<i>live</i></body></html>');
+      expect(await (await fetch(`${server.url}a.css`)).text()).toBe('body{}');
+    } finally {
+      await server.close();
+    }
+  });
+});
+
 describe('mlpost serve (CLI)', () => {
-  it('prints its URL, serves the site and rebuilds on change', async () => {
+  it('prints its URL, serves the site with its drafts, rebuilds on change and reloads the open page', async () => {
     if (!existsSync(join(repoRoot, 'dist/cli/serve-command.js'))) throw new Error('run `npm run build` first: the CLI test uses dist/');
     const site = smallSite();
+    mkdirSync(join(site, 'drafts'));
+    writeFileSync(join(site, 'drafts/idea.md'), post('Idea', '2021-01-03 00:00:00', ['c'], 'A draft.'));
     const child: ChildProcess = spawn(process.execPath, [join(repoRoot, 'bin/mlpost.js'), 'serve', site, '--port', '0'], { env: { ...process.env, CI: 'true' }, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
@@ -101,10 +122,36 @@ describe('mlpost serve (CLI)', () => {
     try {
       expect(await eventually(async () => /http:\/\/127\.0\.0\.1:\d+\//.test(stdout)), stderr).toBe(true);
       const url = stdout.match(/http:\/\/127\.0\.0\.1:\d+\//)![0];
-      expect(await (await fetch(`${url}two/`)).text()).toContain('Two, with');
+      const page = await (await fetch(`${url}two/`)).text();
+      expect(page).toContain('Two, with');
+      // The live-reload script, in what is served only: the built file has none.
+      expect(page).toContain('<script>new EventSource("/__mlpost/live-reload")');
+      expect(readFileSync(join(site, '.mlpost-cache/serve/two/index.html'), 'utf8')).not.toContain('<script');
+      expect(existsSync(join(site, 'dist'))).toBe(false);
+      // Drafts are shown, marked.
+      expect(await (await fetch(`${url}idea/`)).text()).toContain('<span class="mlpost-draft">Draft</span>');
+      // Missing pages get the site's 404 page.
+      const missing = await fetch(`${url}no-such-post/`);
+      expect(missing.status).toBe(404);
+      expect(await missing.text()).toContain('<h1 class="mlpost-title">Page not found</h1>');
+
+      // An open page hears about the rebuild.
+      const events = await fetch(`${url}__mlpost/live-reload`);
+      const reader = events.body!.getReader();
+      const heard = (async () => {
+        let text = '';
+        while (!text.includes('event: reload')) {
+          const { value, done } = await reader.read();
+          if (done) break;
+          text += new TextDecoder().decode(value);
+        }
+        return text;
+      })();
       writeFileSync(join(site, 'posts/two.md'), post('Two', '2021-01-02 00:00:00', ['b'], 'Two, edited.'));
       expect(await eventually(async () => (await (await fetch(`${url}two/`)).text()).includes('Two, edited.')), stderr).toBe(true);
-      expect(stderr).toMatch(/mlpost: 1 rendered, 0 from cache, 1 unchanged; 1 files written, 0 removed\n/);
+      expect(await heard).toContain('event: reload');
+      await reader.cancel();
+      expect(stderr).toMatch(/mlpost: 1 rendered, 0 from cache, 2 unchanged; 1 files written, 0 removed\n/);
     } finally {
       child.kill('SIGTERM');
       const code = await Promise.race([exited, new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), 10_000))]);

@@ -8,6 +8,7 @@ import { rehypeMath } from '../../math/rehype-math.js';
 import { rehypeHighlightCode } from '../../code/highlight/index.js';
 import { rehypeExternalLinks } from '../../links/external-links.js';
 import { rehypeFragmentLinks } from '../../links/fragment-links.js';
+import { rehypeLocalReferences } from '../../links/local-references.js';
 import { rehypeUniqueIds } from '../../syntax/pandoc/index.js';
 import { rehypeOutline } from '../../outline/outline.js';
 import { rehypeSectionNumbers } from '../../outline/section-numbers.js';
@@ -33,6 +34,8 @@ export function enrichStage(options: Readonly<MlpostOptions>): Stage {
       // After the outline: its entries keep the heading text without the number.
       ...optional(options.numberSections === true, { name: 'section-numbers', use: [rehypeSectionNumbers], needs: ['hast', 'outline-taken'] }),
       { name: 'fragment-links', use: [rehypeFragmentLinks], needs: ['hast', 'ids-unique'] },
+      // What the site builder copies beside the page, or warns about.
+      { name: 'local-references', use: [rehypeLocalReferences], needs: ['hast', 'raw-html-parsed'] },
     ],
   };
 }

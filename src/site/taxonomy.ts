@@ -1,0 +1,46 @@
+/**
+ * Where tag and category pages live: Hexo's `tags/<slug>/` and `categories/<a>/<b>/`, with
+ * Hexo's slugs (`slugize`), so their URLs are Hexo's too. A category path is a page at
+ * every level: a post in `[Diary, Life]` is listed on `categories/Diary/` and on
+ * `categories/Diary/Life/`.
+ */
+import { createHash } from 'node:crypto';
+import type { CategoryPath } from './hexo/categories.js';
+import { categorySlug } from './hexo/permalink.js';
+import { slugize } from './hexo/slugize.js';
+
+/** A slug that is never empty (a name of punctuation only gets a short hash). */
+function nonEmpty(slug: string, name: string): string {
+  return slug !== '' ? slug : `_${createHash('sha1').update(name).digest('hex').slice(0, 8)}`;
+}
+
+/** Site path of a tag's page. */
+export function tagPath(name: string): string {
+  return `tags/${nonEmpty(slugize(name), name)}/`;
+}
+
+/** Site path of a category's page (`names` from the top). */
+export function categoryPath(names: CategoryPath): string {
+  return `categories/${names.map((name) => nonEmpty(categorySlug([name]), name)).join('/')}/`;
+}
+
+/** A category node a post is in: its name and page. */
+export interface CategoryNode {
+  name: string;
+  path: string;
+  /** Names from the top, this one last. */
+  names: CategoryPath;
+}
+
+/** Every category node of a post's paths, each once, parents before children. */
+export function categoryNodes(paths: readonly CategoryPath[]): CategoryNode[] {
+  const nodes = new Map<string, CategoryNode>();
+  for (const path of paths) {
+    for (let depth = 1; depth <= path.length; depth++) {
+      const names = path.slice(0, depth);
+      const page = categoryPath(names);
+      if (!nodes.has(page)) nodes.set(page, { name: names.at(-1)!, path: page, names });
+    }
+  }
+  return [...nodes.values()];
+}
