@@ -7,6 +7,7 @@
  */
 import type { VFile } from 'vfile';
 import { report } from '../diagnostics.js';
+import { MAX_MARKDOWN_DEPTH } from './tree.js';
 
 const SOURCE = 'mlpost:security';
 
@@ -18,7 +19,7 @@ export function limitSource(document: string, file: VFile): string {
   const nested = limitSourceNesting(document);
   const limited = limitSourceBrackets(nested.text);
   if (nested.place) {
-    report(file, 'error', `a line opens more than ${MAX_SOURCE_DEPTH} nested quotes or lists: the rest of it is text`, nested.place, 'nesting-too-deep', SOURCE);
+    report(file, 'error', `a line is nested more than ${MAX_SOURCE_DEPTH} quotes or lists deep (counting its indentation): the deeper markers are text`, nested.place, 'nesting-too-deep', SOURCE);
   }
   if (limited.place) {
     report(file, 'error', `links or images nested more than ${MAX_BRACKET_DEPTH} deep: the deeper brackets are text`, limited.place, 'nesting-too-deep', SOURCE);
@@ -26,8 +27,15 @@ export function limitSource(document: string, file: VFile): string {
   return limited.text;
 }
 
-/** Deepest block nesting a line may open before parsing (the parser's own walks recurse). */
-export const MAX_SOURCE_DEPTH = 1000;
+/**
+ * Deepest block nesting a line may have before parsing, estimated as its quote and list
+ * markers plus one level per two columns of indentation (an estimate between the real
+ * depth and twice it, so nothing the tree limit keeps is cut here). The parser's own walks
+ * recurse, and mdast-util-from-markdown prepares each list by walking every event inside
+ * it, so a list nested one level per line, 1 000 deep, took 47 s: its cost grows with the
+ * square of the depth.
+ */
+export const MAX_SOURCE_DEPTH = 2 * MAX_MARKDOWN_DEPTH;
 /** One container marker at the start of a line: a quote, a bullet or an ordered item (sticky). */
 const CONTAINER_MARKER = /([ \t]*)(?:>|[-+*](?=[ \t])|\d{1,9}[.)](?=[ \t]))[ \t]?/y;
 
