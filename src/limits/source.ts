@@ -49,8 +49,9 @@ export function limitSourceNesting(text: string): { text: string; place: { line:
   if (text.length < MAX_SOURCE_DEPTH) return { text, place: undefined };
   let place: { line: number; column: number } | undefined;
   const lines = text.split('\n');
+  const body = frontMatterLines(lines);
   for (const [index, line] of lines.entries()) {
-    if (line.length < MAX_SOURCE_DEPTH) continue;
+    if (line.length < MAX_SOURCE_DEPTH || index < body) continue;
     let depth = 0;
     CONTAINER_MARKER.lastIndex = 0;
     for (let match = CONTAINER_MARKER.exec(line); match; match = CONTAINER_MARKER.exec(line)) {
@@ -89,9 +90,11 @@ export function limitSourceBrackets(text: string): { text: string; place: { line
   if (brackets <= MAX_BRACKET_DEPTH) return { text, place: undefined };
   let place: { line: number; column: number } | undefined;
   const lines = text.split('\n');
+  const body = frontMatterLines(lines);
   let depth = 0;
   let fence: string | undefined;
   for (const [index, line] of lines.entries()) {
+    if (index < body) continue;
     const opening = FENCE.exec(line);
     const marker = opening ? (opening[1] ?? opening[2])! : undefined;
     if (fence !== undefined) {
@@ -121,6 +124,16 @@ export function limitSourceBrackets(text: string): { text: string; place: { line
     if (from > 0) lines[index] = cut + line.slice(from);
   }
   return place ? { text: lines.join('\n'), place } : { text, place };
+}
+
+/**
+ * Lines of the front matter block at the top (`---` … `---`), which is YAML, not Markdown
+ * (the YAML limits of `limits/yaml.ts` bound it); 0 when there is none.
+ */
+function frontMatterLines(lines: readonly string[]): number {
+  if (lines[0]?.trimEnd() !== '---') return 0;
+  for (let index = 1; index < lines.length; index++) if (lines[index]!.trimEnd() === '---') return index + 1;
+  return 0;
 }
 
 /**

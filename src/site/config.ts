@@ -11,7 +11,8 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'yaml';
+import { parseDocument } from 'yaml';
+import { placeInText, resolveYaml, yamlLimitProblem } from '../limits/yaml.js';
 import { z } from 'zod';
 
 const siteConfigSchema = z
@@ -33,7 +34,7 @@ export const CONFIG_FILE = 'mlpost.yml';
 /** Read `SITE/mlpost.yml`; a missing file gives the defaults, a bad one throws a clear error. */
 export function readSiteConfig(siteDirectory: string): SiteConfig {
   const path = join(siteDirectory, CONFIG_FILE);
-  const raw: unknown = existsSync(path) ? parse(readFileSync(path, 'utf8')) ?? {} : {};
+  const raw: unknown = existsSync(path) ? readConfigYaml(path, readFileSync(path, 'utf8')) ?? {} : {};
   const result = siteConfigSchema.safeParse(raw);
   if (!result.success) {
     const issue = result.error.issues[0]!;
@@ -41,6 +42,22 @@ export function readSiteConfig(siteDirectory: string): SiteConfig {
   }
   if (!isTimeZone(result.data.timezone)) throw new Error(`${path}: timezone: unknown time zone ${JSON.stringify(result.data.timezone)}`);
   return result.data;
+}
+
+/** The config file's YAML, within the YAML limits every other YAML of mlpost has; throws a located error. */
+function readConfigYaml(path: string, text: string): unknown {
+  const fail = (message: string, offset: number): never => {
+    const at = placeInText(text, offset);
+    throw new Error(`${path}:${at.line}:${at.column}: ${message}`);
+  };
+  const tooMuch = yamlLimitProblem(text);
+  if (tooMuch) fail(tooMuch.message, tooMuch.offset);
+  const document = parseDocument(text, { prettyErrors: false });
+  const error = document.errors[0];
+  if (error) fail(`not valid YAML: ${error.message.split('\n')[0]}`, error.pos[0]);
+  const resolved = resolveYaml(document, text);
+  if ('problem' in resolved) return fail(resolved.problem.message, resolved.problem.offset);
+  return resolved.value;
 }
 
 function isTimeZone(name: string): boolean {

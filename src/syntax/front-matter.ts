@@ -6,6 +6,7 @@
 import type { Root, Yaml } from 'mdast';
 import type { VFile } from 'vfile';
 import { LineCounter, parseDocument } from 'yaml';
+import { placeInText, resolveYaml, yamlLimitProblem } from '../limits/yaml.js';
 import { report } from '../diagnostics.js';
 import { parsePostDate, type PostDate } from './date.js';
 
@@ -37,24 +38,26 @@ export function readFrontMatter(tree: Root, file: VFile, options: FrontMatterOpt
   const firstLine = (node.position?.start.line ?? 1) + 1;
   const lineCounter = new LineCounter();
   const yaml = node.value.replace(/^\n/, '');
+  const tooMuch = yamlLimitProblem(yaml);
+  if (tooMuch) {
+    const at = placeInText(yaml, tooMuch.offset);
+    report(file, 'error', `front matter is not read: ${tooMuch.message}`, { line: firstLine + at.line - 1, column: at.column }, 'front-matter-yaml', SOURCE);
+    return empty;
+  }
   const document = parseDocument(yaml, { lineCounter, prettyErrors: false, uniqueKeys: true });
   for (const error of document.errors) {
     const at = lineCounter.linePos(errorOffset(yaml, error));
     report(file, 'error', `front matter is not valid YAML: ${firstSentence(error.message)}`, { line: firstLine + at.line - 1, column: at.col }, 'front-matter-yaml', SOURCE);
   }
   if (document.errors.length > 0) return empty;
-  let value: unknown;
-  try {
-    // Aliases are resolved here: one to a missing anchor, or a billion-laughs expansion, throws.
-    value = document.toJS({ maxAliasCount: 100 });
-  } catch (error) {
-    const reason = (error as Error).message.split('\n')[0]!;
-    const alias = /: (\S+)$/.exec(reason);
-    const offset = alias ? yaml.indexOf(`*${alias[1]}`) : -1;
-    const at = offset >= 0 ? lineCounter.linePos(offset) : { line: 1, col: 1 };
-    report(file, 'error', `front matter is not valid YAML: ${reason}`, { line: firstLine + at.line - 1, column: at.col }, 'front-matter-yaml', SOURCE);
+  // Aliases are resolved here: one to a missing anchor, or a billion-laughs expansion, is refused.
+  const resolved = resolveYaml(document, yaml);
+  if ('problem' in resolved) {
+    const at = lineCounter.linePos(resolved.problem.offset);
+    report(file, 'error', `front matter is not valid YAML: ${resolved.problem.message}`, { line: firstLine + at.line - 1, column: at.col }, 'front-matter-yaml', SOURCE);
     return empty;
   }
+  const value = resolved.value;
   if (value === null || value === undefined) return empty;
   if (typeof value !== 'object' || Array.isArray(value)) {
     report(file, 'error', 'front matter must be a mapping of `key: value` lines', { line: firstLine, column: 1 }, 'front-matter-type', SOURCE);

@@ -112,7 +112,7 @@ describe('micromark speed fixes', () => {
     const keepsEvents = { resolveAll: (events: DataEvent[]) => events };
     // A document tokenizer that reads nothing; a blank-line construct without a tokenizer.
     const readsNothing = { tokenize: () => () => undefined };
-    const statuses = planFixes([{ ...upstream, editMapPrototype: ChangedEditMap.prototype, textInitializers: { resolver: keepsEvents, string: {}, text: upstream.textInitializers.text }, documentInitializer: readsNothing, blankLine: {} }]).statuses;
+    const statuses = planFixes([{ ...upstream, editMapPrototype: ChangedEditMap.prototype, textInitializers: { resolver: keepsEvents, string: {}, text: upstream.textInitializers.text }, documentInitializer: readsNothing, blankLines: [{}] }]).statuses;
     expect(statuses).toEqual([
       { name: 'edit-map consume (lib)', applied: false, reason: 'consume does not do what the fix was written for' },
       { name: 'text resolveAll of resolver (lib)', applied: false, reason: 'resolveAll does not do what the fix was written for' },
@@ -150,7 +150,7 @@ describe('micromark speed fixes', () => {
     });
     for (const build of builds) {
       const { patches } = planFixes([build]);
-      const mine = patches.filter((patch) => patch.target === build.documentInitializer || patch.target === build.blankLine);
+      const mine = patches.filter((patch) => patch.target === build.documentInitializer || build.blankLines.includes(patch.target));
       expect(mine).toHaveLength(2);
       fc.assert(
         fc.property(posts, (text) => {

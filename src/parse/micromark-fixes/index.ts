@@ -65,7 +65,7 @@ export function planFixes(builds: readonly MicromarkBuild[]): Fixes {
     statuses.push(result.status);
     if (result.patch) patches.push(result.patch);
   };
-  for (const { build, editMapPrototype, textInitializers, documentInitializer, blankLine, parseEvents } of builds) {
+  for (const { build, editMapPrototype, textInitializers, documentInitializer, blankLines, parseEvents } of builds) {
     add(checkedPatch(`edit-map consume (${build})`, editMapPrototype, 'consume', () => consumeMatches(editMapPrototype), () => consumeFromFirstEdit));
     // The three resolvers are one function made three times (`createResolver`); `string`
     // and `text` add a pass after the merge that needs a real parse to run, so they are
@@ -81,7 +81,14 @@ export function planFixes(builds: readonly MicromarkBuild[]): Fixes {
       const lazyLines = documentWithLazyLineMemo(EditMap);
       add(checkedPatch(`document lazy lines (${build})`, documentInitializer, 'tokenize', () => tokenizesAlike(parseEvents, documentInitializer as Record<string, unknown>, 'tokenize', lazyLines), () => lazyLines));
     } else add({ status: { name: `document lazy lines (${build})`, applied: false, reason: 'EditMap not found' } });
-    add(checkedPatch(`blank line (${build})`, blankLine, 'tokenize', (original) => tokenizesAlike(parseEvents, blankLine as Record<string, unknown>, 'tokenize', blankLineWithMemo(original as Tokenizer)), (original: Tokenizer) => blankLineWithMemo(original)));
+    // The blank-line check this build imports (lib or dev, by the process's conditions).
+    const blankLineFix = (blankLine: unknown) =>
+      checkedPatch(`blank line (${build})`, blankLine, 'tokenize', (original) => tokenizesAlike(parseEvents, blankLine as Record<string, unknown>, 'tokenize', blankLineWithMemo(original as Tokenizer)), (original: Tokenizer) => blankLineWithMemo(original));
+    const candidates = blankLines.map(blankLineFix);
+    const live = candidates.find((candidate) => candidate.patch);
+    if (live && !patches.some((patch) => patch.target === live.patch!.target)) add(live);
+    else if (live) statuses.push(live.status);
+    else add(candidates[0] ?? { status: { name: `blank line (${build})`, applied: false, reason: 'blank-line.js not found' } });
   }
   return { patches, statuses };
 }

@@ -23,8 +23,12 @@ export interface MicromarkBuild {
   readonly textInitializers: Readonly<Record<string, unknown>>;
   /** The `document` initializer of `initialize/document.js` (its `tokenize` is the document tokenizer). */
   readonly documentInitializer: unknown;
-  /** micromark-core-commonmark's `blankLine` construct. */
-  readonly blankLine: unknown;
+  /**
+   * micromark-core-commonmark's `blankLine` construct, of each of its builds: which one a
+   * micromark build imports depends on the resolve conditions of the process (the probe
+   * finds the one in use).
+   */
+  readonly blankLines: readonly unknown[];
   /** The build's own parse: text → events, to check a fix by what it does. */
   readonly parseEvents: (text: string) => unknown[];
 }
@@ -43,7 +47,8 @@ export function loadMicromarkBuilds(): MicromarkBuild[] {
   const editMapRoot = dirname(requireFromMicromark.resolve('micromark-util-edit-map'));
   const commonmarkRoot = dirname(requireFromMicromark.resolve('micromark-core-commonmark'));
   const builds: MicromarkBuild[] = [];
-  for (const [build, editMapFile, commonmarkBuild] of [['lib', 'index.js', 'lib'], ['dev/lib', 'dev/index.js', 'dev/lib']] as const) {
+  const commonmarkBuilds = ['lib', 'dev/lib'].filter((folder) => existsSync(join(commonmarkRoot, folder, 'blank-line.js')));
+  for (const [build, editMapFile] of [['lib', 'index.js'], ['dev/lib', 'dev/index.js']] as const) {
     const textFile = join(micromarkRoot, build, 'initialize/text.js');
     // The development build is optional; the production one must be there (else: throw).
     if (build !== 'lib' && !existsSync(textFile)) continue;
@@ -57,7 +62,7 @@ export function loadMicromarkBuilds(): MicromarkBuild[] {
       editMapPrototype: editMap.EditMap?.prototype,
       textInitializers: requireFromMicromark(textFile) as Record<string, unknown>,
       documentInitializer: load<{ document?: unknown }>('initialize/document.js').document,
-      blankLine: (requireFromMicromark(join(commonmarkRoot, commonmarkBuild, 'blank-line.js')) as { blankLine?: unknown }).blankLine,
+      blankLines: commonmarkBuilds.map((folder) => (requireFromMicromark(join(commonmarkRoot, folder, 'blank-line.js')) as { blankLine?: unknown }).blankLine),
       parseEvents: (text) => postprocess(parse().document().write(preprocess()(text, undefined, true))),
     });
   }
