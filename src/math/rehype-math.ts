@@ -22,10 +22,16 @@ import { toText } from 'hast-util-to-text';
 import { SKIP, visitParents } from 'unist-util-visit-parents';
 import type { VFile } from 'vfile';
 import { report } from '../diagnostics.js';
+// --- formula limits (hook, see src/limits/formula.ts) ---
+import { formulaLengthProblem, formulaLimits, isFormulaLimitError, katexLimitSettings, type FormulaLimits } from '../limits/formula.js';
+import { markTransient } from '../limits/transient.js';
+// --- end formula limits ---
 
 export interface MathOptions {
   /** Macros every document starts with (copied per document). */
   macros?: Readonly<Record<string, string>>;
+  /** Bounds on each formula (length, expansion, size, time); defaults in `FORMULA_LIMITS`. */
+  limits?: Partial<FormulaLimits>;
 }
 
 /** A hast node holding HTML that is serialised as is. */
@@ -39,7 +45,11 @@ const ERROR_COLOR = '#cc0000';
 // Bounded by size, not count: a site of thousands of distinct formulas must not grow the
 // heap without end (the site builder measured that). ~8 M characters of KaTeX HTML.
 const MEMO_CHARACTERS = 8_000_000;
-const memo = new Map<string, string>();
+// --- memoised warnings (hook): a remembered formula says again what KaTeX said about it ---
+/** A strict-mode warning of KaTeX: its code and message. */
+type KatexWarning = [code: string, message: string];
+const memo = new Map<string, { html: string; warnings: KatexWarning[] }>();
+// --- end memoised warnings ---
 let memoCharacters = 0;
 
 /** The rehype plugin. */
@@ -48,15 +58,20 @@ export function rehypeMath(options: MathOptions = {}) {
   // entries added later are objects and never stringified).
   const startMacros = JSON.stringify(options.macros ?? {});
   const startKeys = Object.keys(options.macros ?? {}).join('\u0000');
+  const limits = formulaLimits(options.limits);
   return (tree: Root, file: VFile): void => {
     const macros: Record<string, string> = { ...options.macros };
     // The formula being typeset, so strict-mode warnings point at it.
     let current: Element | undefined;
+    // What KaTeX said about the formula being typeset, kept with it in the memo.
+    let said: KatexWarning[] = [];
+    const warn = ([errorCode, errorMessage]: KatexWarning) => report(file, 'warning', `KaTeX: ${errorMessage}`, current?.position, `katex-${errorCode}`, SOURCE);
     const strict = (errorCode: string, errorMessage: string): 'ignore' => {
       // Chinese in math and `\\` at the top of display math are fine for MathJax,
       // which the author wrote for; KaTeX renders both.
       if (errorCode !== 'unicodeTextInMathMode' && errorCode !== 'newLineInDisplayMode') {
-        report(file, 'warning', `KaTeX: ${errorMessage}`, current?.position, `katex-${errorCode}`, SOURCE);
+        said.push([errorCode, errorMessage]);
+        warn([errorCode, errorMessage]);
       }
       return 'ignore';
     };
@@ -86,7 +101,12 @@ export function rehypeMath(options: MathOptions = {}) {
         // Only the equation links that `rehypeEquationRefs` writes: `\href{#eq-…}`.
         trust: (context) => context.command === '\\href' && 'url' in context && typeof context.url === 'string' && context.url.startsWith('#'),
       };
-      const replacement = render(tex, settings, macros, startMacros, startKeys, (error) => reportError(file, error, scope));
+      said = [];
+      const replacement = render(tex, settings, macros, startMacros, startKeys, limits, {
+        onError: (error) => reportError(file, error, scope),
+        said: () => said,
+        replay: (warnings) => warnings.forEach(warn),
+      });
       const index = parent.children.indexOf(scope);
       parent.children.splice(index, 1, replacement as unknown as ElementContent);
       return SKIP;
@@ -94,21 +114,38 @@ export function rehypeMath(options: MathOptions = {}) {
   };
 }
 
-function render(tex: string, settings: KatexOptions, macros: Record<string, string>, startMacros: string, startKeys: string, onError: (error: Error) => void): RawNode | Element {
+/** What `render` tells the plugin: errors, and the warnings of this formula (said now, or remembered). */
+interface RenderReport {
+  onError(error: Error): void;
+  said(): KatexWarning[];
+  replay(warnings: readonly KatexWarning[]): void;
+}
+
+function render(tex: string, settings: KatexOptions, macros: Record<string, string>, startMacros: string, startKeys: string, limits: FormulaLimits, reporting: RenderReport): RawNode | Element {
   // Reuse only while the document has defined no macros of its own.
   const pristine = () => Object.keys(macros).join('\u0000') === startKeys;
   const key = pristine() ? `${settings.displayMode ? 'D' : 'I'}${startMacros}\u0000${tex}` : undefined;
   const known = key === undefined ? undefined : memo.get(key);
-  if (known !== undefined) return { type: 'raw', value: known };
+  if (known !== undefined) {
+    reporting.replay(known.warnings);
+    return { type: 'raw', value: known.html };
+  }
+  // --- formula limits (hook): too long is not typeset, a limit hit is not tried again ---
+  const tooLong = formulaLengthProblem(tex, limits);
+  if (tooLong) {
+    reporting.onError(tooLong);
+    return errorSpan(tex, tooLong);
+  }
+  // --- end formula limits ---
   const before = new Set(Object.keys(macros));
   try {
-    const html = katex.renderToString(tex, { ...settings, throwOnError: true });
+    const html = katex.renderToString(tex, { ...settings, ...katexLimitSettings(macros, limits), throwOnError: true });
     if (key !== undefined && pristine()) {
       if (memoCharacters + html.length + key.length > MEMO_CHARACTERS) {
         memo.clear();
         memoCharacters = 0;
       }
-      memo.set(key, html);
+      memo.set(key, { html, warnings: [...reporting.said()] });
       memoCharacters += html.length + key.length;
     }
     return { type: 'raw', value: html };
@@ -116,18 +153,24 @@ function render(tex: string, settings: KatexOptions, macros: Record<string, stri
     // A formula that failed midway can leave its local definitions behind (KaTeX never
     // closed its group): drop what it added so they do not leak into later formulas.
     for (const name of Object.keys(macros)) if (!before.has(name)) delete macros[name];
-    onError(error as Error);
+    reporting.onError(error as Error);
+    if (isFormulaLimitError(error)) return errorSpan(tex, error);
     try {
       return { type: 'raw', value: katex.renderToString(tex, { ...settings, strict: 'ignore', throwOnError: false, errorColor: ERROR_COLOR }) };
     } catch (second) {
-      return {
-        type: 'element',
-        tagName: 'span',
-        properties: { className: ['katex-error'], style: `color:${ERROR_COLOR}`, title: String(second) },
-        children: [{ type: 'text', value: tex }],
-      };
+      return errorSpan(tex, second);
     }
   }
+}
+
+/** The TeX in red, as KaTeX shows what it cannot typeset. */
+function errorSpan(tex: string, error: unknown): Element {
+  return {
+    type: 'element',
+    tagName: 'span',
+    properties: { className: ['katex-error'], style: `color:${ERROR_COLOR}`, title: String(error) },
+    children: [{ type: 'text', value: tex }],
+  };
 }
 
 /**
@@ -160,6 +203,13 @@ function closingBrace(text: string, open: number): number {
 
 /** A syntax error is an error; an unknown command is a warning (MathJax drew it in red). */
 function reportError(file: VFile, error: Error, scope: Element): void {
+  // --- formula limits (hook) ---
+  if (isFormulaLimitError(error)) {
+    report(file, 'error', `math: ${error.message}`, scope.position, error.ruleId, SOURCE);
+    if (error.transient) markTransient(file);
+    return;
+  }
+  // --- end formula limits ---
   const cause = error.message.replace(/\u0332/g, '');
   const undefinedCommand = /Undefined control sequence: (\\\S+?) at/.exec(cause);
   const place = scope.position;

@@ -12,6 +12,7 @@ import { mlpostData } from '../types.js';
 import { sharedGraphRenderer } from '../engines/index.js';
 import type { PostAsset, TocEntry } from '../types.js';
 import { report } from '../diagnostics.js';
+import { hadTransientFailure, TRANSIENT_RULES } from '../limits/transient.js';
 
 /** Options for {@link renderPost}. */
 export interface RenderPostOptions extends MlpostOptions {
@@ -30,6 +31,11 @@ export interface RenderedPost {
   messages: VFileMessage[];
   /** Files to write next to the page (graph SVGs …). */
   assets: PostAsset[];
+  /**
+   * Whether something failed in a way another run may not repeat (a time limit, a crashed
+   * renderer): the page is fine to show, not to cache.
+   */
+  transient: boolean;
 }
 
 /** What the post is: front matter plus what rendering learned. */
@@ -93,6 +99,7 @@ export async function renderPost(markdown: string, options: RenderPostOptions = 
     data: { ...frontMatter, excerptHtml: file.data.excerptHtml, toc: file.data.toc ?? [] },
     messages: file.messages,
     assets: mlpostData(file).assets,
+    transient: hadTransientFailure(file) || file.messages.some((message) => TRANSIENT_RULES.has(message.ruleId ?? '')),
   };
 }
 
