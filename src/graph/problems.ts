@@ -10,6 +10,8 @@ export interface GraphProblem {
   line?: number;
   column?: number;
   ruleId: string;
+  /** A failure another run may not repeat (a crash, the time limit): never cached or remembered. */
+  transient?: boolean;
 }
 
 /**

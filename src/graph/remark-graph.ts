@@ -12,6 +12,7 @@ import { fromHtml } from 'hast-util-from-html';
 import { visit, SKIP } from 'unist-util-visit';
 import { hashKey, type DiskCache } from '../cache/disk-cache.js';
 import { placeInFence, report } from '../diagnostics.js';
+import { markTransient } from '../limits/transient.js';
 import { mlpostData } from '../types.js';
 import { checkFileName, graphFenceOf, type GraphFence } from './fence.js';
 import type { GraphRenderer, GraphResult } from './renderer.js';
@@ -25,6 +26,8 @@ export interface RemarkGraphOptions {
   renderer: GraphRenderer;
   /** Where rendered graphs are kept between builds; none by default. */
   cache?: DiskCache | undefined;
+  /** Wall-clock limit of each layout in milliseconds (the renderer's default when absent). */
+  timeoutMs?: number | undefined;
 }
 
 /** The mdast node a graph fence becomes; remark-rehype turns it into its `data.hName` element. */
@@ -51,8 +54,8 @@ declare module 'vfile' {
 }
 
 /** Render through the cache: key = DOT, options, engine build and our version. */
-function renderCached(renderer: GraphRenderer, cache: DiskCache | undefined, dot: string, engine: string | undefined, idPrefix: string, title: string | undefined): GraphResult {
-  if (!cache) return renderer.render(dot, { engine, idPrefix, title });
+function renderCached(renderer: GraphRenderer, cache: DiskCache | undefined, dot: string, engine: string | undefined, idPrefix: string, title: string | undefined, timeoutMs: number | undefined): GraphResult {
+  if (!cache) return renderer.render(dot, { engine, idPrefix, title, timeoutMs });
   const key = hashKey('mlpost-graph', renderer.version, renderer.build, engine ?? 'dot', idPrefix, title ?? '', dot);
   const cached = cache.get(key);
   if (cached !== undefined) {
@@ -63,9 +66,8 @@ function renderCached(renderer: GraphRenderer, cache: DiskCache | undefined, dot
       // A value that is not ours: render afresh and overwrite it.
     }
   }
-  const result = renderer.render(dot, { engine, idPrefix, title });
-  const transient = result.problems.some((problem) => problem.message.includes('Graphviz crashed') || problem.message.includes('not available'));
-  if (!transient) cache.set(key, JSON.stringify(result));
+  const result = renderer.render(dot, { engine, idPrefix, title, timeoutMs });
+  if (!result.problems.some((problem) => problem.transient)) cache.set(key, JSON.stringify(result));
   return result;
 }
 
@@ -95,7 +97,7 @@ function figureOf(fence: GraphFence, svg: Element, failed: boolean): GraphFigure
  * figure; report problems on the file; add `fileName.svg` assets.
  */
 export function remarkGraph(options: RemarkGraphOptions) {
-  const { renderer, cache } = options;
+  const { renderer, cache, timeoutMs } = options;
   return function transform(tree: Root, file: VFile): void {
     visit(tree, 'code', (node: Code, index, parent) => {
       if (!parent || index === undefined) return;
@@ -120,7 +122,8 @@ export function remarkGraph(options: RemarkGraphOptions) {
         }
       }
 
-      const result = renderCached(renderer, cache, dot, fence.engine, idPrefix, fence.caption);
+      const result = renderCached(renderer, cache, dot, fence.engine, idPrefix, fence.caption, timeoutMs);
+      if (result.problems.some((problem) => problem.transient)) markTransient(file);
       const indent = start ? start.column - 1 : 0;
       for (const problem of result.problems) {
         const place = problem.line !== undefined ? placeInFence(start, problem.line, problem.column ?? 1, indent) : start;

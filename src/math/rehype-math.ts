@@ -125,11 +125,6 @@ function render(tex: string, settings: KatexOptions, macros: Record<string, stri
   // Reuse only while the document has defined no macros of its own.
   const pristine = () => Object.keys(macros).join('\u0000') === startKeys;
   const key = pristine() ? `${settings.displayMode ? 'D' : 'I'}${startMacros}\u0000${tex}` : undefined;
-  const known = key === undefined ? undefined : memo.get(key);
-  if (known !== undefined) {
-    reporting.replay(known.warnings);
-    return { type: 'raw', value: known.html };
-  }
   // --- formula limits (hook): too long is not typeset, a limit hit is not tried again ---
   const tooLong = formulaLengthProblem(tex, limits);
   if (tooLong) {
@@ -137,6 +132,11 @@ function render(tex: string, settings: KatexOptions, macros: Record<string, stri
     return errorSpan(tex, tooLong);
   }
   // --- end formula limits ---
+  const known = key === undefined ? undefined : memo.get(key);
+  if (known !== undefined) {
+    reporting.replay(known.warnings);
+    return { type: 'raw', value: known.html };
+  }
   const before = new Set(Object.keys(macros));
   try {
     const html = katex.renderToString(tex, { ...settings, ...katexLimitSettings(macros, limits), throwOnError: true });

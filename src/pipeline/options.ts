@@ -6,6 +6,7 @@ import type { TagSiteOptions, TagHandler } from '../syntax/hexo-tag/index.js';
 import type { MathOptions } from '../math/rehype-math.js';
 import type { GraphRenderer } from '../graph/index.js';
 import type { DiskCache } from '../cache/disk-cache.js';
+import type { RenderLimits } from '../limits/settings.js';
 
 /** Options shared by the whole pipeline. */
 export interface MlpostOptions {
@@ -36,6 +37,8 @@ export interface MlpostOptions {
    * `false`: raw HTML is kept, script URLs are only warned about.
    */
   sanitize?: boolean;
+  /** Time and size limits (graph layouts, formulas); see `limits/settings.ts` for the defaults. */
+  limits?: RenderLimits;
 }
 
 export const emptyOptions: Readonly<MlpostOptions> = Object.freeze({});
