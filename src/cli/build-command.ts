@@ -6,6 +6,7 @@
 import { relative } from 'node:path';
 import { buildSite, type BuildOptions, type BuildResult } from '../site/build.js';
 import { exitCodeFor, printMessages } from './report.js';
+import { escapeFileName, escapeForTerminal } from '../diagnostics.js';
 
 export interface BuildCommandOptions {
   output?: string;
@@ -32,7 +33,7 @@ function isCi(env: NodeJS.ProcessEnv): boolean {
 export function reportingOptions(interactive: boolean): Pick<BuildOptions, 'onPost'> {
   return {
     onPost: ({ path, messages, done, total }) => {
-      if (interactive) process.stderr.write(`\r\x1b[2K[${done}/${total}] ${path}`);
+      if (interactive) process.stderr.write(`\r\x1b[2K[${done}/${total}] ${escapeFileName(path)}`);
       if (messages.length > 0) {
         if (interactive) process.stderr.write('\r\x1b[2K');
         printMessages(messages, path);
@@ -44,7 +45,7 @@ export function reportingOptions(interactive: boolean): Pick<BuildOptions, 'onPo
 /** The summary line of a build: `mlpost: N posts, W warnings, E errors in T s`, after the details. */
 export function printSummary(result: BuildResult, milliseconds: number, interactive: boolean): void {
   if (interactive) process.stderr.write('\r\x1b[2K');
-  for (const problem of result.problems) process.stderr.write(`${problem}\n`);
+  for (const problem of [...result.problems, ...result.siteWarnings]) process.stderr.write(`${problem}\n`);
   process.stderr.write(
     `mlpost: ${result.rendered} rendered, ${result.fromCache} from cache, ${result.unchanged} unchanged; ${result.written.length} files written, ${result.removed.length} removed\n`,
   );
@@ -67,7 +68,7 @@ export async function buildCommand(siteDirectory: string, options: BuildCommandO
       return result;
     } catch (error) {
       if (interactive) process.stderr.write('\r\x1b[2K');
-      process.stderr.write(`error: ${(error as Error).message}\n`);
+      process.stderr.write(`error: ${escapeForTerminal((error as Error).message)}\n`);
       return undefined;
     }
   };
@@ -76,7 +77,7 @@ export async function buildCommand(siteDirectory: string, options: BuildCommandO
     const { watchSite } = await import('../site/watch.js');
     const watcher = watchSite(siteDirectory, { output: options.output, noCache: false, workers: options.workers, ...reportingOptions(interactive) }, {
       onBuilt: (rebuilt, milliseconds) => printSummary(rebuilt, milliseconds, interactive),
-      onError: (error) => process.stderr.write(`error: ${error.message}\n`),
+      onError: (error) => process.stderr.write(`error: ${escapeForTerminal(error.message)}\n`),
     });
     process.stderr.write(`mlpost: watching ${relative(process.cwd(), siteDirectory) || '.'} (Ctrl-C to stop)\n`);
     await waitForSignal();

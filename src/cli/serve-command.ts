@@ -1,8 +1,13 @@
 /**
  * `mlpost serve <site>`: build the site, serve the output on 127.0.0.1, and rebuild the
- * posts that change while it runs.
+ * posts that change while it runs. Rebuilds render in worker threads (at least one), so
+ * this thread keeps answering requests and signals while a post renders; Ctrl-C or SIGTERM
+ * stops the server at once, without waiting for a rebuild to finish (pages are written
+ * atomically, so whatever was written is whole).
  */
+import { availableParallelism } from 'node:os';
 import { resolve, join } from 'node:path';
+import { escapeForTerminal } from '../diagnostics.js';
 import { buildSite } from '../site/build.js';
 import { readSiteConfig } from '../site/config.js';
 import { serveFolder } from '../site/serve.js';
@@ -15,6 +20,9 @@ export interface ServeCommandOptions {
   workers?: number;
 }
 
+/** How long a stop waits for a running rebuild before it leaves without it. */
+const SHUTDOWN_GRACE_MS = 1000;
+
 /** Run the command until SIGINT/SIGTERM; resolves to the exit code. */
 export async function serveCommand(siteDirectory: string, options: ServeCommandOptions): Promise<number> {
   const interactive = isInteractive();
@@ -25,25 +33,29 @@ export async function serveCommand(siteDirectory: string, options: ServeCommandO
     const result = await buildSite(siteDirectory, { output, workers: options.workers, ...reportingOptions(interactive) });
     printSummary(result, performance.now() - started, interactive);
   } catch (error) {
-    process.stderr.write(`error: ${(error as Error).message}\n`);
+    process.stderr.write(`error: ${escapeForTerminal((error as Error).message)}\n`);
     return 1;
   }
   let server;
   try {
     server = await serveFolder(output, options.port);
   } catch (error) {
-    process.stderr.write(`error: cannot listen on 127.0.0.1:${options.port}: ${(error as Error).message}\n`);
+    process.stderr.write(`error: cannot listen on 127.0.0.1:${options.port}: ${escapeForTerminal((error as Error).message)}\n`);
     return 1;
   }
-  const watcher = watchSite(siteDirectory, { output, workers: options.workers, ...reportingOptions(interactive) }, {
+  // Never render in this thread while serving: one render thread at least.
+  const workers = Math.max(1, options.workers ?? Math.min(2, availableParallelism()));
+  const watcher = watchSite(siteDirectory, { output, workers, ...reportingOptions(interactive) }, {
     onBuilt: (result, milliseconds) => printSummary(result, milliseconds, interactive),
-    onError: (error) => process.stderr.write(`error: ${error.message}\n`),
+    onError: (error) => process.stderr.write(`error: ${escapeForTerminal(error.message)}\n`),
   });
   // The URL on stdout, alone, so scripts (and tests) can read it.
   process.stdout.write(`${server.url}\n`);
   process.stderr.write(`mlpost: serving ${server.url} (Ctrl-C to stop)\n`);
   await waitForSignal();
-  await watcher.close();
   await server.close();
+  // A rebuild still running is not waited for beyond a moment (a second signal: not at all).
+  const finished = await Promise.race([watcher.close().then(() => true), new Promise<false>((done) => setTimeout(() => done(false), SHUTDOWN_GRACE_MS).unref()), waitForSignal().then(() => false as const)]);
+  if (!finished) process.exit(0);
   return 0;
 }

@@ -30,7 +30,7 @@ export interface MlpostOptions {
   /** Disk cache for rendered graphs (`new DiskCache(folder)`), keyed on everything that affects them. */
   cache?: DiskCache;
   /** Executable cells: where their results are cached, and whether to run every cell afresh. */
-  cells?: { cacheDir?: string; noCache?: boolean; concurrency?: number };
+  cells?: { cacheDir?: string | false; noCache?: boolean; concurrency?: number };
   /**
    * For posts from people the site does not trust: reduce raw HTML to a safe allow-list
    * (GitHub's, plus mlpost's own graphs, math and cells) and remove script URLs. Default

@@ -13,6 +13,7 @@ import { sharedGraphRenderer } from '../engines/index.js';
 import type { PostAsset, TocEntry } from '../types.js';
 import { report } from '../diagnostics.js';
 import { hadTransientFailure, TRANSIENT_RULES } from '../limits/transient.js';
+import { readsOf, type FileRead } from '../cache/reads.js';
 
 /** Options for {@link renderPost}. */
 export interface RenderPostOptions extends MlpostOptions {
@@ -36,6 +37,8 @@ export interface RenderedPost {
    * renderer): the page is fine to show, not to cache.
    */
   transient: boolean;
+  /** Files the rendering read besides the post (`include_code`, `asset_img`, a cell's `file:`), with hashes of what it read. */
+  reads: FileRead[];
 }
 
 /** What the post is: front matter plus what rendering learned. */
@@ -100,6 +103,7 @@ export async function renderPost(markdown: string, options: RenderPostOptions = 
     messages: file.messages,
     assets: mlpostData(file).assets,
     transient: hadTransientFailure(file) || file.messages.some((message) => TRANSIENT_RULES.has(message.ruleId ?? '')),
+    reads: readsOf(file),
   };
 }
 

@@ -34,6 +34,8 @@ export interface BuildResult {
   warnings: number;
   /** Site-level problems (a post that could not be read …), as `file:line:col` lines. */
   problems: string[];
+  /** Site-level warnings (names that collide, a cache that is not used …), as `file:line:col` lines. */
+  siteWarnings: string[];
   /** Posts rendered by this build, taken from the post cache, and left as they were. */
   rendered: number;
   fromCache: number;
@@ -49,7 +51,7 @@ export async function buildSite(siteDirectory: string, options: BuildOptions = {
   const { posts, problems } = await renderPosts(context, scanPosts(context), options);
   writeSite(context, posts);
 
-  const result: BuildResult = { output: context.output, posts: 0, errors: problems.length, warnings: 0, problems, rendered: 0, fromCache: 0, unchanged: 0, written: context.files.written, removed: context.files.removed };
+  const result: BuildResult = { output: context.output, posts: 0, errors: problems.length, warnings: context.warnings.length, problems, siteWarnings: context.warnings, rendered: 0, fromCache: 0, unchanged: 0, written: context.files.written, removed: context.files.removed };
   const counted: Record<PostOrigin, 'rendered' | 'fromCache' | 'unchanged' | undefined> = { rendered: 'rendered', cache: 'fromCache', unchanged: 'unchanged', failed: undefined };
   for (const post of posts) {
     if (!post.record) continue;

@@ -7,6 +7,8 @@
  * output: dist          # relative to the site folder
  * timezone: Asia/Shanghai
  * language: zh
+ * limits:               # optional, see docs/limits.md
+ *   graphMs: 10000
  * ```
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -14,6 +16,7 @@ import { join } from 'node:path';
 import { parseDocument } from 'yaml';
 import { placeInText, resolveYaml, yamlLimitProblem } from '../limits/yaml.js';
 import { z } from 'zod';
+import { renderLimitsSchema } from '../limits/settings.js';
 
 const siteConfigSchema = z
   .object({
@@ -22,6 +25,8 @@ const siteConfigSchema = z
     output: z.string().default('dist'),
     timezone: z.string().default('UTC'),
     language: z.string().optional(),
+    /** Time and size limits (`limits/settings.ts`). */
+    limits: renderLimitsSchema.optional(),
   })
   .strict();
 

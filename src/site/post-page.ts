@@ -3,8 +3,8 @@
  * category pages), from a stored post. The same function runs in render workers and in
  * the main thread, so a page is byte-identical whichever rendered it.
  */
-import { slug } from 'github-slugger';
 import type { PostData } from '../pipeline/render-post.js';
+import { listPageName } from './names.js';
 import { renderPage } from './page.js';
 
 /** The site-level inputs of a post's page. */
@@ -16,12 +16,12 @@ export interface SitePageOptions {
 
 /** URL of a tag's page from a page `root` away from the site root. */
 export function tagHref(root: string): (tag: string) => string {
-  return (tag) => `${root}tags/${slug(tag)}/`;
+  return (tag) => `${root}tags/${listPageName(tag, 'tag')}/`;
 }
 
 /** URL of a category's page. */
 export function categoryHref(root: string): (category: string) => string {
-  return (category) => `${root}categories/${slug(category)}/`;
+  return (category) => `${root}categories/${listPageName(category, 'category')}/`;
 }
 
 /** The HTML of a post's page at `<output>/<name>/index.html`. */

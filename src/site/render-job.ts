@@ -5,6 +5,7 @@
  */
 import { join } from 'node:path';
 import { DiskCache } from '../cache/disk-cache.js';
+import type { RenderLimits } from '../limits/settings.js';
 import { toStoredPost, type StoredPost } from './stored-post.js';
 import { sitePostPage, type SitePageOptions } from './post-page.js';
 
@@ -12,11 +13,15 @@ import { sitePostPage, type SitePageOptions } from './post-page.js';
 export interface RenderSettings {
   timezone: string;
   siteUrl: string | undefined;
-  /** `<site>/.mlpost-cache`. */
-  cacheDir: string;
+  /** `<site>/.mlpost-cache`; `undefined` when it cannot be used (nothing is cached then). */
+  cacheDir: string | undefined;
   /** Run cells and graphs afresh (`--no-cache`); the result is still stored. */
   noCache: boolean;
   page: SitePageOptions;
+  /** The site's `limits:`. */
+  limits: RenderLimits;
+  /** The cache key of the main thread (render threads authenticate with the same one). */
+  cacheSecret: { key: string; origin: string };
 }
 
 /** One post to render. */
@@ -32,6 +37,8 @@ export interface RenderJob {
 export interface RenderJobResult {
   stored: StoredPost;
   page: string;
+  /** A failure another run may not repeat: shown, not cached. */
+  transient: boolean;
 }
 
 /** Cache folders inside `<site>/.mlpost-cache`. */
@@ -44,23 +51,26 @@ function cacheAt(dir: string): DiskCache {
   return cache;
 }
 
-/** The post cache of a site. */
-export function postCache(cacheDir: string): DiskCache {
-  return cacheAt(join(cacheDir, CACHE_PARTS.posts));
+/** The post cache of a site (none when its cache folder cannot be used). */
+export function postCache(cacheDir: string | undefined): DiskCache | undefined {
+  return cacheDir === undefined ? undefined : cacheAt(join(cacheDir, CACHE_PARTS.posts));
 }
 
 /** Render `job` (loads the pipeline on first use). */
 export async function renderJob(job: RenderJob, settings: RenderSettings): Promise<RenderJobResult> {
   const { renderPost } = await import('../pipeline/render-post.js');
+  const { cacheDir } = settings;
   const post = await renderPost(job.text, {
     path: job.shown,
     timezone: settings.timezone,
     siteUrl: settings.siteUrl,
-    ...(settings.noCache ? {} : { cache: cacheAt(join(settings.cacheDir, CACHE_PARTS.graphs)) }),
-    cells: { cacheDir: join(settings.cacheDir, CACHE_PARTS.cells), noCache: settings.noCache },
+    limits: settings.limits,
+    ...(settings.noCache || cacheDir === undefined ? {} : { cache: cacheAt(join(cacheDir, CACHE_PARTS.graphs)) }),
+    cells: { cacheDir: cacheDir === undefined ? false : join(cacheDir, CACHE_PARTS.cells), noCache: settings.noCache },
   });
   const value = JSON.stringify(toStoredPost(post));
-  postCache(settings.cacheDir).set(job.key, value);
+  // A time limit hit or a crash is shown this time, and tried again next time.
+  if (!post.transient) postCache(cacheDir)?.set(job.key, value);
   const stored = JSON.parse(value) as StoredPost;
-  return { stored, page: sitePostPage(stored.data, stored.html, settings.page) };
+  return { stored, page: sitePostPage(stored.data, stored.html, settings.page), transient: post.transient };
 }

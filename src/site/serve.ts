@@ -1,10 +1,13 @@
 /**
  * A static file server for a built site, on 127.0.0.1 only: folders serve their
- * `index.html`, paths never leave the output folder, and unknown files are 404.
+ * `index.html`, paths never leave the output folder (not through `..`, not through a
+ * symbolic link), unknown files are 404, and requests for another Host are refused
+ * (`serve-guard.ts`).
  */
 import { createServer, type Server } from 'node:http';
 import { createReadStream, statSync } from 'node:fs';
 import { extname, join, normalize, resolve, sep } from 'node:path';
+import { folderLocation, isOwnHost, isReallyInside } from './serve-guard.js';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -45,21 +48,22 @@ export function resolveRequest(root: string, urlPath: string): string | undefine
   if (target !== root && !target.startsWith(root + sep)) return undefined;
   try {
     const stat = statSync(target);
-    if (stat.isFile()) return target;
-    if (stat.isDirectory()) {
-      const index = join(target, 'index.html');
-      if (statSync(index).isFile()) return index;
-    }
+    const file = stat.isFile() ? target : stat.isDirectory() && statSync(join(target, 'index.html')).isFile() ? join(target, 'index.html') : undefined;
+    return file !== undefined && isReallyInside(root, file) ? file : undefined;
   } catch {
     return undefined;
   }
-  return undefined;
 }
 
 /** Serve `folder` on 127.0.0.1:`port` (0: any free port). */
-export function serveFolder(folder: string, port = 0): Promise<StaticServer> {
+export function serveFolder(folder: string, requestedPort = 0): Promise<StaticServer> {
   const root = resolve(folder);
+  let port = requestedPort;
   const server: Server = createServer((request, response) => {
+    if (!isOwnHost(request.headers.host, port)) {
+      response.writeHead(421, { 'content-type': 'text/plain; charset=utf-8' }).end('this server answers only to 127.0.0.1 and localhost\n');
+      return;
+    }
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       response.writeHead(405, { allow: 'GET, HEAD' }).end();
       return;
@@ -73,7 +77,7 @@ export function serveFolder(folder: string, port = 0): Promise<StaticServer> {
     // A folder without a trailing slash: redirect, so the page's relative links resolve.
     const pathname = url.split('?')[0]!;
     if (file.endsWith(`${sep}index.html`) && !pathname.endsWith('/') && !pathname.endsWith('index.html')) {
-      response.writeHead(301, { location: `${pathname}/` }).end();
+      response.writeHead(301, { location: folderLocation(root, file) }).end();
       return;
     }
     response.writeHead(200, {
@@ -86,10 +90,11 @@ export function serveFolder(folder: string, port = 0): Promise<StaticServer> {
   });
   return new Promise((resolvePromise, reject) => {
     server.once('error', reject);
-    server.listen(port, '127.0.0.1', () => {
+    server.listen(requestedPort, '127.0.0.1', () => {
       server.off('error', reject);
       const address = server.address();
-      const actual = typeof address === 'object' && address ? address.port : port;
+      const actual = typeof address === 'object' && address ? address.port : requestedPort;
+      port = actual;
       resolvePromise({
         url: `http://127.0.0.1:${actual}/`,
         port: actual,

@@ -5,6 +5,7 @@
 import { VFileMessage } from 'vfile-message';
 import type { PostData, RenderedPost } from '../pipeline/render-post.js';
 import type { PostAsset } from '../types.js';
+import type { FileRead } from '../cache/reads.js';
 
 /** A diagnostic without its class: enough to print and count it. */
 export interface StoredMessage {
@@ -25,6 +26,8 @@ export interface StoredPost {
   data: PostData;
   messages: StoredMessage[];
   assets: StoredAsset[];
+  /** The files the post read and their hashes (a cached copy is stale once one changed). */
+  reads: FileRead[];
 }
 
 /** A rendered post as a {@link StoredPost}. */
@@ -36,6 +39,7 @@ export function toStoredPost(post: RenderedPost): StoredPost {
     assets: post.assets.map((asset) =>
       typeof asset.contents === 'string' ? { path: asset.path, text: asset.contents } : { path: asset.path, base64: Buffer.from(asset.contents).toString('base64') },
     ),
+    reads: post.reads,
   };
 }
 

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { RenderPool } from '../../src/site/render-pool.js';
 import { renderJob, type RenderSettings } from '../../src/site/render-job.js';
 import { closeEngines } from '../../src/engines/index.js';
+import { portableCacheSecret } from '../../src/cache/secret.js';
 import { post } from './site-fixture.js';
 
 const cacheDir = mkdtempSync(join(tmpdir(), 'mlpost-pool-'));
@@ -13,7 +14,7 @@ afterAll(async () => {
   rmSync(cacheDir, { recursive: true, force: true });
   await closeEngines();
 });
-const settings: RenderSettings = { timezone: 'UTC', siteUrl: undefined, cacheDir, noCache: true, page: { siteTitle: 'T', lang: undefined, generator: 'mlpost test' } };
+const settings: RenderSettings = { timezone: 'UTC', siteUrl: undefined, cacheDir, noCache: true, page: { siteTitle: 'T', lang: undefined, generator: 'mlpost test' }, limits: {}, cacheSecret: portableCacheSecret() };
 const jobs = Array.from({ length: 5 }, (_, index) => ({
   shown: `p${index}.md`,
   text: post(`Post ${index}`, `2020-01-0${index + 1} 00:00:00`, ['t'], `Body ${index} with $x_${index}$.`),
