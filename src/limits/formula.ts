@@ -36,8 +36,8 @@ export const FORMULA_LIMITS: Readonly<FormulaLimits> = Object.freeze({
   maxLength: 20_000,
   maxExpand: 1000,
   maxSize: 100,
-  maxTokens: 1_000_000,
-  timeMs: 2000,
+  maxTokens: 250_000,
+  timeMs: 5000,
 });
 
 /** The bounds with `overrides` applied (unknown or invalid values keep the defaults). */

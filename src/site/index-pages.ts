@@ -6,6 +6,7 @@ import type { Element, ElementContent, Root } from 'hast';
 import { h } from 'hastscript';
 import { toHtml } from 'hast-util-to-html';
 import type { PostData } from '../pipeline/render-post.js';
+import { rebaseExcerptUrls } from './excerpt-urls.js';
 
 /** A built post as list pages see it. */
 export interface PostSummary {
@@ -68,16 +69,4 @@ export function renderListPage(posts: readonly PostSummary[], options: ListPageO
   return `${toHtml(document, { allowDangerousHtml: true })}\n`;
 }
 
-/**
- * An excerpt is written relative to its post's page; shown on a list page, its relative
- * links and images must point where they did (`#more`, `../other-post/`, `figure.svg`).
- * `postUrl` is the post's folder from the site root, `root` the way from this page to it.
- */
-export function rebaseExcerptUrls(html: string, postUrl: string, root: string): string {
-  return html.replace(/\b(href|src)="([^"]*)"/g, (whole, attribute: string, value: string) => {
-    if (value === '' || /^([a-z][a-z0-9+.-]*:|\/\/|\/)/i.test(value)) return whole;
-    const resolved = new URL(value.replace(/&#x26;|&amp;/g, '&'), `https://site.invalid/${postUrl}`);
-    const path = `${resolved.pathname.slice(1)}${resolved.search}${resolved.hash}`;
-    return `${attribute}="${`${root}${path}`.replace(/&/g, '&#x26;').replace(/"/g, '&#x22;')}"`;
-  });
-}
+export { rebaseExcerptUrls } from './excerpt-urls.js';

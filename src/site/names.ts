@@ -15,24 +15,12 @@
  */
 import { slug } from 'github-slugger';
 import { hashKey } from '../cache/disk-cache.js';
+import { cutToBytes } from '../limits/bytes.js';
 
 /** Longest name, in bytes of UTF-8 (a path segment may have 255; the rest is margin). */
 export const MAX_NAME_BYTES = 200;
 
-const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
-
-/** `text` cut to at most `bytes` bytes of UTF-8, between two characters as a reader sees them. */
-export function cutToBytes(text: string, bytes: number): string {
-  if (Buffer.byteLength(text) <= bytes) return text;
-  let used = 0;
-  let cut = '';
-  for (const { segment } of segmenter.segment(text)) {
-    used += Buffer.byteLength(segment);
-    if (used > bytes) break;
-    cut += segment;
-  }
-  return cut;
-}
+export { cutToBytes };
 
 /** A short hash of `text` (8 hex digits). */
 function shortHash(text: string): string {
@@ -115,6 +103,8 @@ export function assignNames(
  */
 export function listPageName(text: string, fallback: 'tag' | 'category'): string {
   const name = nameOf(text, fallback);
+  // No slug at all: `nameOf` already gave `tag-<hash of the text>`.
+  if (name === `${fallback}-${shortHash(text)}`) return name;
   const faithful = text.trim().toLowerCase().replace(/\s+/g, '-') === name;
   return faithful ? name : `${cutToBytes(name, MAX_NAME_BYTES - 9).replace(/-+$/, '') || fallback}-${shortHash(text)}`;
 }

@@ -19,10 +19,10 @@ export interface ReadPostOptions {
   maxBytes?: number;
 }
 
-/** `12.3 MB`, `16 MB`. */
-function megabytes(bytes: number): string {
-  const value = bytes / (1024 * 1024);
-  return `${Number.isInteger(value) ? value : value.toFixed(1)} MB`;
+/** `16 MB`, `12.3 MB`, `4.9 kB`, `300 bytes`. */
+function size(bytes: number): string {
+  const [value, unit] = bytes >= 1024 * 1024 ? [bytes / (1024 * 1024), 'MB'] : bytes >= 1024 ? [bytes / 1024, 'kB'] : [bytes, 'bytes'];
+  return `${Number.isInteger(value) ? value : value.toFixed(1)} ${unit}`;
 }
 
 /** Read `path` as a post. */
@@ -33,7 +33,7 @@ export function readPostFile(path: string, options: ReadPostOptions = {}): ReadP
     const stat = statSync(path);
     if (stat.isDirectory()) return { ok: false, reason: 'is a folder, not a Markdown file', ruleId: 'read-folder', line: 1, column: 1 };
     if (stat.size > maxBytes) {
-      return { ok: false, reason: `is ${megabytes(stat.size)}, larger than the limit of ${megabytes(maxBytes)} for a post (limits.postBytes in mlpost.yml): not read`, ruleId: 'read-too-large', line: 1, column: 1 };
+      return { ok: false, reason: `is ${size(stat.size)}, larger than the limit of ${size(maxBytes)} for a post (limits.postBytes in mlpost.yml): not read`, ruleId: 'read-too-large', line: 1, column: 1 };
     }
     bytes = readFileSync(path);
   } catch (error) {

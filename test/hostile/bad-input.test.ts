@@ -70,7 +70,7 @@ const CASES: Record<string, Diagnostic[]> = {
     ['8:401', 'error', 'nesting-too-deep'], // …which is also a line of 2000 list markers
   ],
   'math-limits.md': [
-    ['3:1', 'error', 'math-limit'], // 274 bytes that expand past a million tokens
+    ['3:1', 'error', 'math-limit'], // 274 bytes that expand past the token limit
     ['7:1', 'error', 'math-limit'], // 20 001 characters
   ],
   'script-urls.md': [
@@ -130,7 +130,7 @@ describe('bad input: exact diagnostics, and the rest of the page renders', () =>
       'hmm: "emission" item 2 item 2 must be a number, not -Infinity',
     ]);
     expect(await reasons('dot-graphviz-fails.md')).toContain('Graphviz: out of memory');
-    expect(await reasons('math-limits.md')).toEqual(['math: formula expands to more than 1000000 tokens: not typeset', 'math: formula longer than 20000 characters (20001): not typeset']);
+    expect(await reasons('math-limits.md')).toEqual(['math: formula expands to more than 250000 tokens: not typeset', 'math: formula longer than 20000 characters (20001): not typeset']);
     expect(await reasons('hash-markers-deep.md')).toEqual(['`#.` lists nested deeper than 100 levels: the deeper markers are text']);
     expect(await reasons('blockquote-nested-deep.md')).toEqual(['`{% blockquote %}` blocks nested deeper than 100 levels: the deeper part is shown as plain text']);
     expect(await reasons('cell-yaml-aliases.md')).toEqual(['hmm: YAML: Excessive alias count indicates a resource exhaustion attack']);

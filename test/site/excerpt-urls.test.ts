@@ -11,3 +11,12 @@ describe('rebaseExcerptUrls', () => {
     expect(rebaseExcerptUrls(html, 'live/', '../../')).toContain('<img src="../../live/g1.svg">');
   });
 });
+
+describe('rebaseExcerptUrls on code text', () => {
+  it('rewrites the attributes of tags only, never code that shows HTML', () => {
+    const html = '<p>See <code>&#x3C;a href="page.html"></code> and <a href="page.html" title="x > y">page</a>.</p><pre><code>&#x3C;img src="a.png"></code></pre>';
+    expect(rebaseExcerptUrls(html, 'post/', '../../')).toBe(
+      '<p>See <code>&#x3C;a href="page.html"></code> and <a href="../../post/page.html" title="x > y">page</a>.</p><pre><code>&#x3C;img src="a.png"></code></pre>',
+    );
+  });
+});
