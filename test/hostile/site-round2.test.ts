@@ -15,6 +15,7 @@ import { hashKey } from '../../src/cache/disk-cache.js';
 import { closeEngines } from '../../src/engines/index.js';
 import { buildSite, CACHE_FOLDER } from '../../src/site/build.js';
 import { post } from '../site/site-fixture.js';
+import { repoRoot } from '../helpers.js';
 
 const folders: string[] = [];
 afterAll(async () => {
@@ -150,6 +151,43 @@ describe('cache keys and transient failures', () => {
     expect(page(site, 'b/index.html')).toContain('Bee.');
     const second = await buildSite(site);
     expect([second.rendered, second.unchanged]).toEqual([1, 1]);
+  });
+});
+
+describe('more cache keys and limits', () => {
+  it("a cell's timeout is shown, not cached: the next build runs the cell again", { timeout: 60_000 }, async () => {
+    const never = readFileSync(join(repoRoot, 'fixtures/hostile/cell-never-finishes.md'), 'utf8');
+    const { site } = siteWith({ 'cell.md': never });
+    const first = await buildSite(site);
+    expect(first.errors).toBe(1);
+    expect(first.rendered).toBe(1);
+    rmSync(join(site, 'dist'), { recursive: true });
+    const second = await buildSite(site);
+    expect([second.rendered, second.fromCache]).toEqual([1, 0]);
+  });
+
+  it("editing a cell's `file:` renders the post again", { timeout: 60_000 }, async () => {
+    const cell = '```rnn\ncell: rnn\nfile: corpus.txt\nhidden: 4\ntrain: {epochs: 1}\nshow: [loss]\n```\n';
+    const { site } = siteWith({ 'a.md': cell });
+    writeFileSync(join(site, 'posts', 'corpus.txt'), 'abcabcabcabc\n');
+    await buildSite(site);
+    expect((await buildSite(site)).unchanged).toBe(1);
+    writeFileSync(join(site, 'posts', 'corpus.txt'), 'xyzxyzxyzxyz\n');
+    expect((await buildSite(site)).rendered).toBe(1);
+  });
+
+  it('in a site rendered on threads, a post past limits.postMs gets a page with post-timeout; the others are written', { timeout: 90_000 }, async () => {
+    const forever = '```{.graph prog=neato}\ngraph { graph [maxiter=2000000000 epsilon=0 mode=KK]; a -- b; b -- c; c -- d; d -- e; e -- f; f -- a }\n```\n';
+    const posts: Record<string, string> = { 'slow.md': post('Slow', '2021-01-01 00:00:00', ['t'], forever) };
+    for (let index = 0; index < 8; index++) posts[`p${index}.md`] = post(`P${index}`, '2021-01-02 00:00:00', ['t'], `Post ${index}.`);
+    const { site } = siteWith(posts, 'title: Round 2\nlimits:\n  postMs: 3000\n  graphMs: 60000\n');
+    const started = performance.now();
+    const result = await buildSite(site, { workers: 2 });
+    expect(performance.now() - started).toBeLessThan(30_000);
+    expect(result.errors).toBe(1);
+    expect(page(site, 'slow/index.html')).toContain('<pre class="mlpost-render-failed">');
+    for (let index = 0; index < 8; index++) expect(page(site, `p${index}/index.html`)).toContain(`Post ${index}.`);
+    expect(page(site, 'index.html')).toContain('href="slow/"');
   });
 });
 
