@@ -16,7 +16,7 @@
  *   key: a miss that callers report as a warning (`forged`).
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, constants, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { authenticate, cacheSecret, type CacheSecret } from './secret.js';
 
@@ -36,6 +36,16 @@ export function hashKey(...parts: string[]): string {
 
 function checksum(value: string): string {
   return createHash('sha256').update(value).digest('hex');
+}
+
+/** `path`'s text; fails on a symbolic link (never followed out of the cache folder) where the system can tell. */
+function readWithoutFollowing(path: string): string {
+  const descriptor = openSync(path, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0));
+  try {
+    return readFileSync(descriptor, 'utf8');
+  } finally {
+    closeSync(descriptor);
+  }
 }
 
 /** Why an entry on disk was not served. */
@@ -80,7 +90,7 @@ export class DiskCache {
     const path = this.pathOf(key);
     let text: string;
     try {
-      text = readFileSync(path, 'utf8');
+      text = readWithoutFollowing(path);
     } catch {
       this.stats.misses++;
       return { miss: 'absent' };
