@@ -4,10 +4,11 @@
  * Each instance runs in a worker thread of its own (`worker-engine.ts`) so that a layout
  * has a wall-clock limit: past it the thread is stopped and the graph gets a
  * `graph-timeout` error. Graphviz-WASM can also crash (the module aborts and is unusable
- * afterwards). We keep a spare instance loading: after a crash or a timeout the spare
- * takes over at once (render stays synchronous); a crashed graph is tried once more on
- * it (a timed-out one is not: it would time out again), and a new spare starts in the
- * background. A graph that crashes both instances gets an error, never a lost build.
+ * afterwards). After a crash or a timeout a new instance starts loading at once (render
+ * stays synchronous: a layout asked before it is ready waits for it); a crashed graph is
+ * tried once more on it (a timed-out one is not: it would time out again). A graph that
+ * crashes both instances gets an error, never a lost build. (In-thread engines, which
+ * tests inject, keep a loaded spare instead.)
  */
 import type { EngineMessage, EngineOutput, LayoutEngine } from './engine.js';
 import { LayoutTimeoutError, startWorkerEngine, type WorkerLayoutEngine } from './worker-engine.js';
@@ -130,8 +131,9 @@ class EnginePool {
   }
 
   private refill(): void {
+    // A worker engine starts loading at once, in the background, to be the next active one.
     if (this.start) {
-      if (this.keepSpare) this.spare ??= this.start();
+      this.active ??= this.start();
       return;
     }
     if (!this.keepSpare && this.active) return;
@@ -172,8 +174,9 @@ export async function createGraphRenderer(options: GraphRendererOptions = {}): P
   const started = performance.now();
   const first = await load();
   const loadMs = performance.now() - started;
-  // A worker spare loads in the background; an in-thread one is loaded now.
-  const spare = keepSpare ? (start ? start() : await load()) : undefined;
+  // Worker engines need no spare (a replacement starts loading the moment one is lost, and
+  // a layout that comes first waits ~60 ms for it); an in-thread spare is loaded now.
+  const spare = keepSpare && !start ? await load() : undefined;
   const pool = new EnginePool(first, spare, load, start, keepSpare);
   const stats = { renders: 0, crashes: 0 };
 

@@ -80,8 +80,10 @@ function processorFor(options: MlpostOptions): PostProcessor {
 export async function renderPost(markdown: string, options: RenderPostOptions = {}): Promise<RenderedPost> {
   const { path, timezone, ...pipeline } = options;
   const file = new VFile({ value: markdown, path });
-  const graph = pipeline.graph ?? (await sharedGraphRenderer());
-  const processor = processorFor({ ...pipeline, graph });
+  // Graphviz runs in threads of its own (a layout has a time limit): start them now, so
+  // they load while the post is parsed; the graph step waits for them when it needs them.
+  if (!pipeline.graph && MAY_DRAW.test(markdown)) void sharedGraphRenderer().catch(() => undefined);
+  const processor = processorFor(pipeline);
   let html: string;
   let frontMatter: PostFrontMatter;
   try {
@@ -106,6 +108,9 @@ export async function renderPost(markdown: string, options: RenderPostOptions = 
     reads: readsOf(file),
   };
 }
+
+/** A fence that draws a graph (a graph fence, or a cell whose diagrams are graphs). */
+const MAY_DRAW = /(`{3,}|~{3,})[^\n]*\b(graph|dot|graphviz|hmm|rnn)\b/;
 
 function firstLine(error: unknown): string {
   return (error instanceof Error ? `${error.name}: ${error.message}` : String(error)).split('\n')[0]!;

@@ -32,7 +32,7 @@ describe('graph layout limit', () => {
     expect(post.html).toContain(END_MARKER);
   });
 
-  it('a renderer stops the thread, answers the next graph at once from its spare, and counts the timeout', { timeout: 30_000 }, async () => {
+  it('a renderer stops the thread, answers the next graph from a fresh one at once, and counts the timeout', { timeout: 30_000 }, async () => {
     const renderer = await createGraphRenderer({ timeoutMs: 500 });
     try {
       const stopped = renderer.render(forever, { engine: 'neato', idPrefix: 'g1-' });
