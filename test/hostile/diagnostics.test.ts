@@ -49,3 +49,13 @@ describe('escaping', () => {
     }
   });
 });
+
+describe('the command line', () => {
+  it('refuses --workers that would start hundreds of threads (1e9 used to hang)', () => {
+    for (const [value, message] of [['1e9', 'expected a whole number ≥ 0'], ['200', 'expected at most 64 render threads']]) {
+      const run = spawnSync(process.execPath, [join(repoRoot, 'bin/mlpost.js'), 'build', 'nowhere', '--workers', value!], { encoding: 'utf8' });
+      expect(run.status).toBe(1);
+      expect(run.stderr.trim()).toBe(`error: option '--workers <n>' argument '${value}' is invalid. ${message}`);
+    }
+  });
+});
