@@ -7,12 +7,12 @@
  * is not authentic is not used (the build starts from scratch); one that is forged is also
  * reported.
  */
+import { join } from 'node:path';
 import { DiskCache, hashKey, type CacheRejection } from '../cache/disk-cache.js';
 import type { FileRead } from '../cache/reads.js';
 import type { PostData } from '../pipeline/render-post.js';
 import type { RendererVersions } from './fingerprint.js';
 import type { StoredMessage } from './stored-post.js';
-import { writeFileAtomic } from './write-file.js';
 
 const FORMAT = 2;
 
@@ -51,7 +51,7 @@ export interface BuildManifest {
 
 /** Where the manifests live, and the key of the one of building into `output`. */
 export function manifestStore(cacheDir: string, output: string): { cache: DiskCache; key: string } {
-  return { cache: new DiskCache(`${cacheDir}/builds`), key: hashKey('mlpost-output', output) };
+  return { cache: new DiskCache(join(cacheDir, 'builds')), key: hashKey('mlpost-output', output) };
 }
 
 /** The previous manifest with its raw text, or `undefined` (absent, not authentic, another format) and why. */

@@ -7,7 +7,7 @@ import { basename, relative, sep } from 'node:path';
 import { hashKey } from '../cache/disk-cache.js';
 import { readsUnchanged } from '../cache/reads.js';
 import { DEFAULT_POST_BYTES } from '../limits/settings.js';
-import { escapeForTerminal } from '../diagnostics.js';
+import { escapeFileName, escapeForTerminal } from '../diagnostics.js';
 import type { BuildContext } from './build-context.js';
 import type { ManifestPost } from './manifest.js';
 import { findPosts } from './posts-folder.js';
@@ -103,5 +103,5 @@ function parseStored(text: string): StoredPost | undefined {
 
 /** The site-level warning for two posts whose names collide. */
 function postCollisionWarning({ name, kept, moved, movedTo }: NameCollision): string {
-  return `${escapeForTerminal(moved.shown)}:1:1: warning: its page would be ${escapeForTerminal(name)}/, which ${escapeForTerminal(kept.shown)} has: it is ${escapeForTerminal(movedTo)}/ instead [name-collision]`;
+  return `${escapeFileName(moved.shown)}:1:1: warning: its page would be ${escapeForTerminal(name)}/, which ${escapeForTerminal(kept.shown)} has: it is ${escapeForTerminal(movedTo)}/ instead [name-collision]`;
 }
