@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// The command line as bundles (`npm run build` runs this after tsc): the CLI and the two
-// worker entries (site render threads, cell workers), each one CommonJS file under
+// The command line as bundles (`npm run build` runs this after tsc): the CLI and its three
+// worker entries (site render threads, cell workers, Graphviz layout threads), each one CommonJS file under
 // dist/bundle/ holding mlpost's modules and their dependencies, so a cold `mlpost` reads
 // and compiles one file instead of resolving several hundred ES modules, and V8 can keep
 // its compiled code between runs (bin/mlpost.js). The library entries (`import 'mlpost'` …)
@@ -15,7 +15,7 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const out = join(root, 'dist', 'bundle');
 
 /**
- * micromark's speed fixes (src/parse/micromark-fixes/) reach two micromark files that its
+ * micromark's speed fixes (src/parse/micromark-fixes/) reach micromark files that its
  * package does not export; unbundled they are loaded from node_modules at run time. In the
  * bundle, micromark is inlined, so the fixes must patch the inlined copies: this plugin
  * replaces `micromark-files.js` with a module importing those files by path, which esbuild
@@ -30,13 +30,22 @@ const bundledMicromarkFiles = {
       const requireFromMicromark = createRequire(createRequire(require.resolve('mdast-util-from-markdown')).resolve('micromark'));
       const micromarkRoot = dirname(requireFromMicromark.resolve('micromark'));
       const editMapEntry = requireFromMicromark.resolve('micromark-util-edit-map');
-      const textEntry = join(micromarkRoot, 'lib', 'initialize', 'text.js');
+      const blankLineFile = join(dirname(requireFromMicromark.resolve('micromark-core-commonmark')), 'lib', 'blank-line.js');
+      const lib = (file) => JSON.stringify(join(micromarkRoot, 'lib', file));
       return {
         contents: [
           `import * as editMap from ${JSON.stringify(editMapEntry)};`,
-          `import * as text from ${JSON.stringify(textEntry)};`,
+          `import * as text from ${lib('initialize/text.js')};`,
+          `import { document } from ${lib('initialize/document.js')};`,
+          `import { parse } from ${lib('parse.js')};`,
+          `import { postprocess } from ${lib('postprocess.js')};`,
+          `import { preprocess } from ${lib('preprocess.js')};`,
+          `import { blankLine } from ${JSON.stringify(blankLineFile)};`,
           '/** The inlined micromark (production build), whose functions the fixes replace. */',
-          "export function loadMicromarkBuilds() { return [{ build: 'lib', editMapPrototype: editMap.EditMap?.prototype, textInitializers: text }]; }",
+          'export function loadMicromarkBuilds() {',
+          "  return [{ build: 'lib', editMapPrototype: editMap.EditMap?.prototype, textInitializers: text, documentInitializer: document, blankLines: [blankLine],",
+          '    parseEvents: (value) => postprocess(parse().document().write(preprocess()(value, undefined, true))) }];',
+          '}',
         ].join('\n'),
         resolveDir: root,
       };
@@ -50,7 +59,7 @@ mkdirSync(out, { recursive: true });
 writeFileSync(join(out, 'package.json'), '{ "type": "commonjs" }\n');
 await build({
   // Worker entries keep the names the pools load them by (`./render-worker.js`, `./worker.js`).
-  entryPoints: { main: 'dist/cli/run.js', 'render-worker': 'dist/site/render-worker.js', worker: 'dist/cells/worker.js' },
+  entryPoints: { main: 'dist/cli/run.js', 'render-worker': 'dist/site/render-worker.js', worker: 'dist/cells/worker.js', 'layout-worker': 'dist/graph/layout-worker.js' },
   absWorkingDir: root,
   bundle: true,
   format: 'cjs',

@@ -62,7 +62,42 @@ export function placeInFence(fenceStart: Point | undefined, innerLine: number, i
   return { line: fenceStart.line + innerLine, column: innerColumn + bodyIndent };
 }
 
-/** `file:line:col: severity: message [rule-id]`, the CLI's format. */
+// C0 and C1 controls, DEL, line and paragraph separators, and the bidirectional controls
+// that reorder what a terminal shows ("Trojan Source").
+const UNSAFE_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * Text that came from input (a file name, a tag, a formula) made safe to print as part of
+ * one line of a terminal or a CI log: every control character is written as an escape
+ * (`\x1b`, `\n`, `\u202e`), so input can neither drive the terminal nor start a line.
+ */
+export function escapeForTerminal(text: string): string {
+  return text.replace(UNSAFE_CHARACTERS, (char) => {
+    const code = char.charCodeAt(0);
+    if (char === '\n') return '\\n';
+    if (char === '\r') return '\\r';
+    if (char === '\t') return '\\t';
+    return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
+  });
+}
+
+/**
+ * In a message, `:line:col: error:` (or `warning:` …) written by an author, which a CI
+ * problem matcher that takes the last such place on a line would read as the place: its
+ * first `:` is written `\x3a`. (Times like `13:52:48` stay as they are.)
+ */
+const PLACE_LIKE = /:(?=\s*\d+:\d+:\s*(?:fatal\s+)?(?:error|warning|info|note)\b)/gi;
+
+/**
+ * A file name for a diagnostic line: {@link escapeForTerminal}, and every `:` written
+ * `\x3a` (but a drive letter's), so that a file called `a.md:1:1: error: fake [x]` cannot
+ * pass for a diagnostic of its own in a CI log.
+ */
+export function escapeFileName(name: string): string {
+  return escapeForTerminal(name).replace(/:/g, (colon, offset: number, all: string) => (offset === 1 && /^[A-Za-z]:[\\/]/.test(all) ? colon : '\\x3a'));
+}
+
+/** `file:line:col: severity: message [rule-id]`, the CLI's format (input in it escaped, one line). */
 export function formatMessage(message: {
   file?: string | undefined;
   line?: number | undefined | null;
@@ -72,7 +107,12 @@ export function formatMessage(message: {
   source?: string | undefined | null;
   fatal?: boolean | null | undefined;
 }, fallbackPath = '<input>'): string {
-  const where = `${message.file || fallbackPath}:${message.line ?? 1}:${message.column ?? 1}`;
-  const rule = message.ruleId ? ` [${message.ruleId}]` : '';
-  return `${where}: ${severityOf(message)}: ${message.reason}${rule}`;
+  const where = `${escapeFileName(message.file || fallbackPath)}:${message.line ?? 1}:${message.column ?? 1}`;
+  const rule = message.ruleId ? ` [${escapeForTerminal(message.ruleId)}]` : '';
+  return `${where}: ${severityOf(message)}: ${escapeReason(message.reason)}${rule}`;
+}
+
+/** A message's text for a diagnostic line: escaped, and nothing in it reads as a place. */
+export function escapeReason(reason: string): string {
+  return escapeForTerminal(reason).replace(PLACE_LIKE, '\\x3a');
 }

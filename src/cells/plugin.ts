@@ -10,6 +10,7 @@ import type { Code, Parent, Root } from 'mdast';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { hashKey } from '../cache/disk-cache.js';
+import { recordRead } from '../cache/reads.js';
 import { report } from '../diagnostics.js';
 import { mlpostData } from '../types.js';
 import type { GraphRenderer } from '../graph/renderer.js';
@@ -30,8 +31,8 @@ import { parseCell } from './validate.js';
 export interface RemarkCellsOptions {
   /** Graphviz renderer for diagrams; one is loaded on first need when absent. */
   graph?: GraphRenderer;
-  /** Cache folder; default `node_modules/.cache/mlpost/cells` under the working directory. */
-  cacheDir?: string;
+  /** Cache folder; default `node_modules/.cache/mlpost/cells` under the working directory; `false`: no cache at all. */
+  cacheDir?: string | false;
   /** Execute every cell afresh (the fresh results are still stored). */
   noCache?: boolean;
   /** Cells run at once across the process; default the number of cores. */
@@ -86,7 +87,7 @@ interface Job {
 
 /** The unified plugin. The transformer is async: cells run in worker threads. */
 export function remarkCells(options: RemarkCellsOptions = {}) {
-  const cache = new DiskCache(options.cacheDir ?? defaultCellCacheDir());
+  const cache = options.cacheDir === false ? undefined : new DiskCache(options.cacheDir ?? defaultCellCacheDir());
   return async function transform(tree: Root, file: VFile): Promise<void> {
     const jobs: Job[] = [];
     visit(tree, 'code', (node, _index, parent) => {
@@ -150,7 +151,7 @@ async function cellElement(
   frame: FigureFrame,
   file: VFile,
   options: RemarkCellsOptions,
-  cache: DiskCache,
+  cache: DiskCache | undefined,
   graph: GraphRenderer | undefined,
   fileStats: CellRunStats,
 ): Promise<Element> {
@@ -175,7 +176,7 @@ async function cellElement(
   if (typeof timeout === 'string') return fail([{ text: timeout, ruleId: 'cell-fence-attribute', line: 0, column: 1 }]);
 
   const folder = options.basePath ?? (file.path ? dirname(file.path) : process.cwd());
-  const parsed = parseCell(job.kind, job.node.value, { readText: (path) => readInside(folder, path) });
+  const parsed = parseCell(job.kind, job.node.value, { readText: (path) => readInside(folder, path, file) });
   if (!parsed.spec) {
     return fail(parsed.problems.map((problem: CellProblem) => ({ text: problem.message, ruleId: problem.ruleId, line: problem.place.line, column: problem.place.column })));
   }
@@ -225,10 +226,19 @@ function timeoutOf(attributes: FenceAttributes): number | string {
   return seconds;
 }
 
-/** Read `path` relative to `folder`, refusing to leave it (through `..` or a symlink). */
-function readInside(folder: string, path: string): string {
-  const base = realpathSync(folder);
-  const target = realpathSync(resolve(base, path));
-  if (target !== base && !target.startsWith(base + sep)) throw new Error('the file lies outside the post\'s folder');
-  return readFileSync(target, 'utf8');
+/** Read `path` relative to `folder`, refusing to leave it (through `..` or a symlink); what was read is recorded for the cache. */
+function readInside(folder: string, path: string, file: VFile): string {
+  const requested = resolve(folder, path);
+  let target: string;
+  try {
+    const base = realpathSync(folder);
+    target = realpathSync(resolve(base, path));
+    if (target !== base && !target.startsWith(base + sep)) throw new Error('the file lies outside the post\'s folder');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') recordRead(file, requested, undefined);
+    throw error;
+  }
+  const bytes = readFileSync(target);
+  recordRead(file, requested, bytes);
+  return bytes.toString('utf8');
 }

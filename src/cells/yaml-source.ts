@@ -3,6 +3,7 @@
  * and column in the body (line 1 = the line after the fence), for diagnostics.
  */
 import { LineCounter, isMap, isPair, isScalar, parseDocument, type Document } from 'yaml';
+import { placeInText, resolveYaml, yamlLimitProblem } from '../limits/yaml.js';
 
 /** A place in the cell body, 1-based. */
 export interface BodyPlace {
@@ -32,6 +33,14 @@ function firstLinePlace(): BodyPlace {
 /** Parse a cell body; syntax errors come back as problems (the first one of each kind). */
 export function parseYamlSource(body: string): { source?: YamlSource; problems: YamlProblem[] } {
   const lineCounter = new LineCounter();
+  const at = (offset: number): BodyPlace => {
+    const place = lineCounter.linePos(offset);
+    return { line: place.line, column: place.col };
+  };
+  const tooMuch = yamlLimitProblem(body);
+  if (tooMuch) {
+    return { problems: [{ message: tooMuch.message, place: placeInText(body, tooMuch.offset) }] };
+  }
   const doc: Document = parseDocument(body, { lineCounter, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length > 0) {
     return {
@@ -54,8 +63,11 @@ export function parseYamlSource(body: string): { source?: YamlSource; problems: 
     }
     return { node: undefined, depth: 0 };
   };
+  // A billion-laughs expansion or an alias to no anchor: a problem at the alias.
+  const resolved = resolveYaml(doc, body);
+  if ('problem' in resolved) return { problems: [{ message: resolved.problem.message, place: at(resolved.problem.offset) }] };
   const source: YamlSource = {
-    value: doc.toJS({ maxAliasCount: 100 }),
+    value: resolved.value,
     valueAt(path) {
       const { node } = nodeAt(path);
       const range = (node as { range?: [number, number, number] } | undefined)?.range;

@@ -7,6 +7,7 @@ import { relative } from 'node:path';
 import { buildSite, SiteError, type BuildOptions, type BuildResult } from '../site/build.js';
 import { ConfigError } from '../site/config.js';
 import { exitCodeFor, printMessages } from './report.js';
+import { escapeFileName, escapeForTerminal } from '../diagnostics.js';
 
 export interface BuildCommandOptions {
   output?: string;
@@ -35,7 +36,7 @@ function isCi(env: NodeJS.ProcessEnv): boolean {
 export function reportingOptions(interactive: boolean): Pick<BuildOptions, 'onPost'> {
   return {
     onPost: ({ path, messages, done, total }) => {
-      if (interactive) process.stderr.write(`\r\x1b[2K[${done}/${total}] ${path}`);
+      if (interactive) process.stderr.write(`\r\x1b[2K[${done}/${total}] ${escapeFileName(path)}`);
       if (messages.length > 0) {
         if (interactive) process.stderr.write('\r\x1b[2K');
         printMessages(messages, path);
@@ -47,8 +48,8 @@ export function reportingOptions(interactive: boolean): Pick<BuildOptions, 'onPo
 /** The summary line of a build: `mlpost: N posts, W warnings, E errors in T s`, after the details. */
 export function printSummary(result: BuildResult, milliseconds: number, interactive: boolean): void {
   if (interactive) process.stderr.write('\r\x1b[2K');
-  for (const problem of result.problems) process.stderr.write(`${problem}\n`);
-  for (const notice of result.notices) process.stderr.write(`${notice.text}\n`);
+  for (const problem of result.problems) process.stderr.write(`${escapeForTerminal(problem)}\n`);
+  for (const notice of result.notices) process.stderr.write(`${escapeForTerminal(notice.text)}\n`);
   process.stderr.write(
     `mlpost: ${result.rendered} rendered, ${result.fromCache} from cache, ${result.unchanged} unchanged; ${result.written.length} files written, ${result.removed.length} removed\n`,
   );
@@ -95,8 +96,8 @@ export async function buildCommand(siteDirectory: string, options: BuildCommandO
 
 /** A build that could not start, as one line: site and config errors are already `file: error: …`. */
 export function describeError(error: unknown): string {
-  if (error instanceof SiteError || error instanceof ConfigError) return error.message;
-  return `error: ${error instanceof Error ? error.message : String(error)}`;
+  if (error instanceof SiteError || error instanceof ConfigError) return escapeForTerminal(error.message);
+  return `error: ${escapeForTerminal(error instanceof Error ? error.message : String(error))}`;
 }
 
 /** Resolves on SIGINT or SIGTERM. */

@@ -4,6 +4,9 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { MLPOST_VERSION } from '../version.js';
 
+/** Most render threads `--workers` accepts (each costs memory and start-up time; `1e9` used to hang). */
+const MAX_WORKERS = 64;
+
 const program = new Command()
   .name('mlpost')
   .description('Publish machine-learning blog posts: Markdown with math, graphs and executable cells.')
@@ -30,7 +33,7 @@ program
   .option('-o, --output <dir>', 'output folder (default: the config\'s, or <site>/dist)')
   .option('--strict', 'exit with 1 on warnings too')
   .option('--no-cache', 'render every post and execute every cell afresh (same output bytes)')
-  .option('--workers <n>', 'render threads (default: the core count for big builds)', parseCount)
+  .option('--workers <n>', `render threads, 0 to ${MAX_WORKERS} (default: the core count for big builds)`, parseWorkers)
   .option('--watch', 'keep watching and rebuild the posts that change')
   .option('--drafts', 'build drafts too (source/_drafts/, drafts/, published: false), marked as drafts')
   .action(async (site: string, options: { output?: string; strict?: boolean; cache: boolean; workers?: number; watch?: boolean; drafts?: boolean }) => {
@@ -44,7 +47,7 @@ program
   .argument('<site>', 'the site folder')
   .option('-o, --output <dir>', 'output folder (default: <site>/.mlpost-cache/serve, so dist/ never gets drafts)')
   .option('-p, --port <port>', 'port (0: any free port)', parseCount, 4000)
-  .option('--workers <n>', 'render threads (default: the core count for big builds)', parseCount)
+  .option('--workers <n>', `render threads, 1 to ${MAX_WORKERS} (default: 2)`, parseWorkers)
   .action(async (site: string, options: { output?: string; port: number; workers?: number }) => {
     const { serveCommand } = await import('./serve-command.js');
     process.exitCode = await serveCommand(site, options);
@@ -72,7 +75,14 @@ program
 
 function parseCount(value: string): number {
   const number = Number(value);
-  if (!Number.isInteger(number) || number < 0) throw new InvalidArgumentError('expected a whole number ≥ 0');
+  if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(number)) throw new InvalidArgumentError('expected a whole number ≥ 0');
+  return number;
+}
+
+
+function parseWorkers(value: string): number {
+  const number = parseCount(value);
+  if (number > MAX_WORKERS) throw new InvalidArgumentError(`expected at most ${MAX_WORKERS} render threads`);
   return number;
 }
 

@@ -30,12 +30,16 @@ export function cellWorkerPool(size?: number): CellWorkerPool {
 }
 
 /**
- * Stop the cell workers and let Graphviz finish loading any spare instance. Idle engines
- * never hold the process open, but a busy cell worker would; call this before exiting.
+ * Stop the cell workers and the Graphviz threads (the next render starts new ones). Idle
+ * engines never hold the process open, but a busy cell worker would; call this before exiting.
  */
 export async function closeEngines(): Promise<void> {
   const pool = cellPool;
   cellPool = undefined;
   const loading = graph;
-  await Promise.all([pool?.close(), loading?.then((renderer) => renderer.idle(), () => undefined)]);
+  graph = undefined;
+  await Promise.all([pool?.close(), loading?.then(async (renderer) => {
+    await renderer.idle();
+    await renderer.close?.();
+  }, () => undefined)]);
 }

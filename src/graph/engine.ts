@@ -14,8 +14,6 @@ import { instance } from '@viz-js/viz';
 export interface EngineMessage {
   level: 'error' | 'warning';
   message: string;
-  /** The engine failed, not the graph (see `GraphProblem.transient`). */
-  transient?: true;
 }
 
 /** What one layout produced: the raw SVG (absent on failure) and Graphviz's messages. */

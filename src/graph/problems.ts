@@ -11,10 +11,10 @@ export interface GraphProblem {
   column?: number;
   ruleId: string;
   /**
-   * The engine failed, not the graph (it crashed, or was still reloading): the same DOT
-   * may draw next time, so the result must not be cached or remembered.
+   * A failure another run may not repeat (the engine crashed or hit the time limit, or was
+   * still reloading): the same DOT may draw next time, so it is never cached or remembered.
    */
-  transient?: true;
+  transient?: boolean;
 }
 
 /**
@@ -63,7 +63,6 @@ export function problemsFromMessages(messages: readonly EngineMessage[], dot: st
     if (seen.has(key)) continue;
     seen.add(key);
     const problem: GraphProblem = { severity: entry.level, message: `Graphviz: ${message}`, ruleId: ruleOf(entry) };
-    if (entry.transient) problem.transient = true;
     const line = lineOf(entry.message, dot);
     if (line !== undefined) problem.line = line;
     problems.push(problem);

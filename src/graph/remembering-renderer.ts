@@ -19,7 +19,12 @@ export function rememberingRenderer(renderer: GraphRenderer): GraphRenderer {
     get loadMs() { return renderer.loadMs; },
     get stats() { return renderer.stats; },
     idle: () => renderer.idle(),
+    close: async () => {
+      memo.clear();
+      await renderer.close?.();
+    },
     render(dot, options) {
+      // The time limit is not part of the key: only layouts that finished are remembered.
       const key = JSON.stringify([dot, options.engine ?? null, options.idPrefix, options.title ?? null]);
       const known = memo.get(key);
       if (known) return structuredClone(known);

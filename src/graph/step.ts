@@ -14,14 +14,16 @@ import type { DiskCache } from '../cache/disk-cache.js';
 export interface GraphStepOptions {
   renderer?: GraphRenderer | undefined;
   cache?: DiskCache | undefined;
+  /** Wall-clock limit of each layout, in milliseconds. */
+  timeoutMs?: number | undefined;
 }
 
 /** The remark plugin. */
 export function remarkGraphStep(options: GraphStepOptions = {}) {
-  if (options.renderer) return remarkGraph({ renderer: options.renderer, cache: options.cache });
+  if (options.renderer) return remarkGraph({ renderer: options.renderer, cache: options.cache, timeoutMs: options.timeoutMs });
   return (tree: Root, file: VFile): Promise<void> | undefined => {
     if (!hasGraph(tree)) return undefined;
-    return sharedGraphRenderer().then((renderer) => remarkGraph({ renderer, cache: options.cache })(tree, file));
+    return sharedGraphRenderer().then((renderer) => remarkGraph({ renderer, cache: options.cache, timeoutMs: options.timeoutMs })(tree, file));
   };
 }
 

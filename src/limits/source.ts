@@ -7,6 +7,7 @@
  */
 import type { VFile } from 'vfile';
 import { report } from '../diagnostics.js';
+import { MAX_MARKDOWN_DEPTH } from './tree.js';
 
 const SOURCE = 'mlpost:security';
 
@@ -18,7 +19,7 @@ export function limitSource(document: string, file: VFile): string {
   const nested = limitSourceNesting(document);
   const limited = limitSourceBrackets(nested.text);
   if (nested.place) {
-    report(file, 'error', `a line opens more than ${MAX_SOURCE_DEPTH} nested quotes or lists: the rest of it is text`, { place: nested.place, ruleId: 'nesting-too-deep', source: SOURCE });
+    report(file, 'error', `a line is nested more than ${MAX_SOURCE_DEPTH} quotes or lists deep (counting its indentation): the deeper markers are text`, { place: nested.place, ruleId: 'nesting-too-deep', source: SOURCE });
   }
   if (limited.place) {
     report(file, 'error', `links or images nested more than ${MAX_BRACKET_DEPTH} deep: the deeper brackets are text`, { place: limited.place, ruleId: 'nesting-too-deep', source: SOURCE });
@@ -26,8 +27,15 @@ export function limitSource(document: string, file: VFile): string {
   return limited.text;
 }
 
-/** Deepest block nesting a line may open before parsing (the parser's own walks recurse). */
-export const MAX_SOURCE_DEPTH = 1000;
+/**
+ * Deepest block nesting a line may have before parsing, estimated as its quote and list
+ * markers plus one level per two columns of indentation (an estimate between the real
+ * depth and twice it, so nothing the tree limit keeps is cut here). The parser's own walks
+ * recurse, and mdast-util-from-markdown prepares each list by walking every event inside
+ * it, so a list nested one level per line, 1 000 deep, took 47 s: its cost grows with the
+ * square of the depth.
+ */
+export const MAX_SOURCE_DEPTH = 2 * MAX_MARKDOWN_DEPTH;
 /** One container marker at the start of a line: a quote, a bullet or an ordered item (sticky). */
 const CONTAINER_MARKER = /([ \t]*)(?:>|[-+*](?=[ \t])|\d{1,9}[.)](?=[ \t]))[ \t]?/y;
 
@@ -41,8 +49,9 @@ export function limitSourceNesting(text: string): { text: string; place: { line:
   if (text.length < MAX_SOURCE_DEPTH) return { text, place: undefined };
   let place: { line: number; column: number } | undefined;
   const lines = text.split('\n');
+  const body = frontMatterLines(lines);
   for (const [index, line] of lines.entries()) {
-    if (line.length < MAX_SOURCE_DEPTH) continue;
+    if (line.length < MAX_SOURCE_DEPTH || index < body) continue;
     let depth = 0;
     CONTAINER_MARKER.lastIndex = 0;
     for (let match = CONTAINER_MARKER.exec(line); match; match = CONTAINER_MARKER.exec(line)) {
@@ -81,9 +90,11 @@ export function limitSourceBrackets(text: string): { text: string; place: { line
   if (brackets <= MAX_BRACKET_DEPTH) return { text, place: undefined };
   let place: { line: number; column: number } | undefined;
   const lines = text.split('\n');
+  const body = frontMatterLines(lines);
   let depth = 0;
   let fence: string | undefined;
   for (const [index, line] of lines.entries()) {
+    if (index < body) continue;
     const opening = FENCE.exec(line);
     const marker = opening ? (opening[1] ?? opening[2])! : undefined;
     if (fence !== undefined) {
@@ -113,6 +124,16 @@ export function limitSourceBrackets(text: string): { text: string; place: { line
     if (from > 0) lines[index] = cut + line.slice(from);
   }
   return place ? { text: lines.join('\n'), place } : { text, place };
+}
+
+/**
+ * Lines of the front matter block at the top (`---` … `---`), which is YAML, not Markdown
+ * (the YAML limits of `limits/yaml.ts` bound it); 0 when there is none.
+ */
+function frontMatterLines(lines: readonly string[]): number {
+  if (lines[0]?.trimEnd() !== '---') return 0;
+  for (let index = 1; index < lines.length; index++) if (lines[index]!.trimEnd() === '---') return index + 1;
+  return 0;
 }
 
 /**

@@ -32,10 +32,14 @@ import { closeKatexGaps } from './tex/katex-gaps.js';
 import { findDefinitions } from './tex/macro-scope.js';
 import { endsInComment } from './tex/tex-source.js';
 import { placeInFormula, texStart } from './formula-place.js';
+import { formulaLengthProblem, formulaLimits, isFormulaLimitError, katexLimitSettings, type FormulaLimitError, type FormulaLimits } from '../limits/formula.js';
+import { markTransient } from '../limits/transient.js';
 
 export interface MathOptions {
   /** Macros every document starts with (copied per document). */
   macros?: Readonly<Record<string, string>>;
+  /** Bounds on one formula (length, expansion, tokens, time): `src/limits/formula.ts`. */
+  limits?: Partial<FormulaLimits>;
 }
 
 /** A hast node holding HTML that is serialised as is. */
@@ -54,8 +58,9 @@ export function rehypeMath(options: MathOptions = {}) {
   // entries added later are objects and never stringified).
   const startMacros = JSON.stringify(options.macros ?? {});
   const startKeys = Object.keys(options.macros ?? {}).join('\u0000');
+  const limits = formulaLimits(options.limits);
   return (tree: Root, file: VFile): void => {
-    const math = new DocumentMath(file, { ...options.macros }, startMacros, startKeys);
+    const math = new DocumentMath(file, { ...options.macros }, startMacros, startKeys, limits);
     visitParents(tree, 'element', (element: Element, parents) => {
       const classes = Array.isArray(element.properties.className) ? element.properties.className : [];
       const languageMath = classes.includes('language-math');
@@ -95,6 +100,7 @@ class DocumentMath {
     private readonly macros: Record<string, string>,
     private readonly startMacros: string,
     private readonly startKeys: string,
+    private readonly limits: FormulaLimits,
   ) {
     this.strict = (errorCode: string, errorMessage: string): 'ignore' => {
       // Chinese in math and `\\` at the top of display math are fine for MathJax,
@@ -106,6 +112,25 @@ class DocumentMath {
 
   typeset(tex: string, displayMode: boolean, scope: Element): RawNode | Element {
     this.current = scope;
+    // A formula past a limit is not typeset, nor tried again by MathJax (it would be as slow).
+    const tooLong = formulaLengthProblem(tex, this.limits);
+    if (tooLong) return this.stoppedByLimit(tooLong, tex, scope);
+    try {
+      return this.typesetBounded(tex, displayMode, scope);
+    } catch (error) {
+      if (!isFormulaLimitError(error)) throw error;
+      this.complaints = [];
+      return this.stoppedByLimit(error, tex, scope);
+    }
+  }
+
+  private stoppedByLimit(error: FormulaLimitError, tex: string, scope: Element): Element {
+    report(this.file, 'error', `math: ${error.message}`, { place: scope.position, ruleId: error.ruleId, source: SOURCE });
+    if (error.transient) markTransient(this.file);
+    return errorSpan(tex, error.message);
+  }
+
+  private typesetBounded(tex: string, displayMode: boolean, scope: Element): RawNode | Element {
     const definitions = findDefinitions(tex);
     let katexTex = definitions?.tex ?? tex;
     if (displayMode) katexTex = breakableDisplay(katexTex);
@@ -113,7 +138,8 @@ class DocumentMath {
     if (endsInComment(katexTex)) katexTex += '\n';
     const settings: KatexOptions = {
       displayMode,
-      macros: this.macros,
+      // The document's macro table, behind a counter of the tokens KaTeX reads (a limit).
+      ...katexLimitSettings(this.macros, this.limits),
       strict: this.strict,
       output: 'htmlAndMathml',
       // Only the equation links and anchors that `rehypeEquationRefs` writes.
@@ -165,12 +191,7 @@ class DocumentMath {
     this.reportFailure(first.error, fallback.error, katexTex, tex, displayMode, scope);
     const html = katexErrorHtml(katexTex, settings, ERROR_COLOR);
     if (html !== undefined) return raw(html);
-    return {
-      type: 'element',
-      tagName: 'span',
-      properties: { className: ['katex-error'], style: `color:${ERROR_COLOR}`, title: first.error.message },
-      children: [{ type: 'text', value: tex }],
-    };
+    return errorSpan(tex, first.error.message);
   }
 
   /** Report KaTeX's complaints about the formula just typeset; returns `html`. */
@@ -208,7 +229,7 @@ class DocumentMath {
       report(this.file, 'warning', `math: unknown command ${error.undefinedCommand}, shown in red`, { place, ruleId: 'math-undefined-command', source: SOURCE });
       return;
     }
-    report(this.file, 'error', `math: ${error.message} (MathJax: ${mathjaxError})`, { place, ruleId: 'math-katex', source: SOURCE });
+    report(this.file, 'error', `math: ${error.message}${mathjaxError ? ` (MathJax: ${mathjaxError})` : ''}`, { place, ruleId: 'math-katex', source: SOURCE });
   }
 
   /** Where KaTeX's error is in the author's file: the formula's line that holds it. */
@@ -222,6 +243,11 @@ class DocumentMath {
     const line = countLines(before) + (katexTex.startsWith('\\begin{gathered}') && !tex.trimStart().startsWith('\\begin{gathered}') ? trimmedLines : 0);
     return placeInFormula(start, line, before.length - before.lastIndexOf('\n') - 1);
   }
+}
+
+/** The formula's source in red, with the reason as its title (what KaTeX does for an error). */
+function errorSpan(tex: string, reason: string): Element {
+  return { type: 'element', tagName: 'span', properties: { className: ['katex-error'], style: `color:${ERROR_COLOR}`, title: reason }, children: [{ type: 'text', value: tex }] };
 }
 
 function raw(html: string): RawNode {

@@ -6,6 +6,7 @@ import type { TagSiteOptions, TagHandler } from '../syntax/hexo-tag/index.js';
 import type { MathOptions } from '../math/rehype-math.js';
 import type { GraphRenderer } from '../graph/index.js';
 import type { DiskCache } from '../cache/disk-cache.js';
+import type { RenderLimits } from '../limits/settings.js';
 
 /** Options shared by the whole pipeline. */
 export interface MlpostOptions {
@@ -34,7 +35,7 @@ export interface MlpostOptions {
   /** Disk cache for rendered graphs (`new DiskCache(folder)`), keyed on everything that affects them. */
   cache?: DiskCache;
   /** Executable cells: where their results are cached, and whether to run every cell afresh. */
-  cells?: { cacheDir?: string; noCache?: boolean; concurrency?: number };
+  cells?: { cacheDir?: string | false; noCache?: boolean; concurrency?: number };
   /**
    * For posts from people the site does not trust: reduce raw HTML to a safe allow-list
    * (GitHub's, plus mlpost's own graphs, math and cells) and remove script URLs. Default
@@ -46,6 +47,8 @@ export interface MlpostOptions {
    * leaves `<pre><code class="language-x">` for another highlighter (Hexo's, a theme's).
    */
   highlight?: boolean;
+  /** Time and size limits (graph layouts, formulas); see `limits/settings.ts` for the defaults. */
+  limits?: RenderLimits;
 }
 
 export const emptyOptions: Readonly<MlpostOptions> = Object.freeze({});

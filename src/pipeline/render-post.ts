@@ -12,6 +12,8 @@ import { mlpostData } from '../types.js';
 import { sharedGraphRenderer } from '../engines/index.js';
 import type { LocalReference, PostAsset, TocEntry } from '../types.js';
 import { report } from '../diagnostics.js';
+import { hadTransientFailure, TRANSIENT_RULES } from '../limits/transient.js';
+import { readsOf, type FileRead } from '../cache/reads.js';
 
 /** Options for {@link renderPost}. */
 export interface RenderPostOptions extends MlpostOptions {
@@ -34,6 +36,13 @@ export interface RenderedPost {
   assets: PostAsset[];
   /** Links and images naming local files, with their place (what a site build copies or warns about). */
   references: LocalReference[];
+  /**
+   * Whether something failed in a way another run may not repeat (a time limit, a crashed
+   * renderer): the page is fine to show, not to cache.
+   */
+  transient: boolean;
+  /** Files the rendering read besides the post (`include_code`, `asset_img`, a cell's `file:`), with hashes of what it read. */
+  reads: FileRead[];
 }
 
 /** What the post is: front matter plus what rendering learned. */
@@ -75,8 +84,10 @@ function processorFor(options: MlpostOptions): PostProcessor {
 export async function renderPost(markdown: string, options: RenderPostOptions = {}): Promise<RenderedPost> {
   const { path, timezone, language, ...pipeline } = options;
   const file = new VFile({ value: markdown, path });
-  const graph = pipeline.graph ?? (await sharedGraphRenderer());
-  const processor = processorFor({ ...pipeline, graph });
+  // Graphviz runs in threads of its own (a layout has a time limit): start them now, so
+  // they load while the post is parsed; the graph step waits for them when it needs them.
+  if (!pipeline.graph && MAY_DRAW.test(markdown)) void sharedGraphRenderer().catch(() => undefined);
+  const processor = processorFor(pipeline);
   let html: string;
   let frontMatter: PostFrontMatter;
   try {
@@ -100,8 +111,13 @@ export async function renderPost(markdown: string, options: RenderPostOptions = 
     messages: file.messages,
     assets: mlpostData(file).assets,
     references: mlpostData(file).references ?? [],
+    transient: hadTransientFailure(file) || file.messages.some((message) => TRANSIENT_RULES.has(message.ruleId ?? '')),
+    reads: readsOf(file),
   };
 }
+
+/** A fence that draws a graph (a graph fence, or a cell whose diagrams are graphs). */
+const MAY_DRAW = /(`{3,}|~{3,})[^\n]*\b(graph|dot|graphviz|hmm|rnn)\b/;
 
 function firstLine(error: unknown): string {
   return (error instanceof Error ? `${error.name}: ${error.message}` : String(error)).split('\n')[0]!;

@@ -5,7 +5,8 @@
  */
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { hashKey } from '../cache/disk-cache.js';
+import { hashKey, type DiskCache } from '../cache/disk-cache.js';
+import { portableCacheSecret } from '../cache/secret.js';
 import { MLPOST_VERSION } from '../version.js';
 import { loadSiteConfig, type ConfigNotice, type SiteConfig } from './config.js';
 import { feedLinks } from './feeds.js';
@@ -13,9 +14,10 @@ import { codeStamp, loadRendererVersions, type RendererVersions } from './finger
 import { rendererFingerprint } from './fingerprint.js';
 import { siteLayout, type SiteLayout } from './layout.js';
 import type { LinkStyle } from './links.js';
-import { manifestPath, readManifest, type BuildManifest } from './manifest.js';
+import { manifestStore, readManifest, type BuildManifest } from './manifest.js';
+import { siteCacheFolder } from './cache-folder.js';
 import { OutputFiles } from './output-files.js';
-import type { RenderSettings } from './render-job.js';
+import { CACHE_PARTS, type RenderSettings } from './render-job.js';
 import { openTheme, type Theme } from './theme/theme.js';
 
 /** The site's cache folder (posts, graphs, cells, build manifests), inside the site. */
@@ -37,9 +39,12 @@ export interface BuildContext {
   readonly noCache: boolean;
   /** `mlpost x.y.z`, in every page's generator meta. */
   readonly generator: string;
-  /** The previous build's manifest for this output, if any. */
+  /** The previous build's manifest for this output, if any (and authentic). */
   readonly previous: { manifest: BuildManifest; text: string } | undefined;
-  readonly manifestFile: string;
+  /** Where the manifest is kept; `undefined` when the site's cache folder cannot be used. */
+  readonly manifestStore: { cache: DiskCache; key: string } | undefined;
+  /** Site-level warnings found while opening the build (`file:line:col: warning: … [rule]`). */
+  readonly warnings: string[];
   readonly codeStamp: string;
   readonly versions: RendererVersions;
   /** Everything besides a post's text that changes its rendering. */
@@ -73,15 +78,23 @@ export async function openBuild(siteDirectory: string, options: OpenBuildOptions
   const config = options.root === undefined ? loaded.config : { ...loaded.config, root: options.root };
   const notices = loaded.notices;
   const output = resolve(options.output ?? join(site, config.output));
-  const cacheDir = join(site, CACHE_FOLDER);
-  const noCache = options.noCache === true;
+  const warnings: string[] = [];
+  // A cache folder that leads out of the site (a symbolic link) is not used at all.
+  const folder = siteCacheFolder(site, CACHE_FOLDER, Object.values(CACHE_PARTS));
+  if (folder.problem) warnings.push(`${folder.problem} [cache-outside]`);
+  const cacheDir = folder.dir;
+  const noCache = options.noCache === true || cacheDir === undefined;
   const drafts = options.drafts === true;
   const generator = `mlpost ${MLPOST_VERSION}`;
   const theme = openTheme(layout.theme);
   const style: LinkStyle = { trailingIndex: config.pretty_urls.trailing_index, root: config.root };
 
-  const manifestFile = manifestPath(cacheDir, output);
-  const previous = readManifest(manifestFile);
+  const store = cacheDir === undefined ? undefined : manifestStore(cacheDir, output);
+  const read = store ? readManifest(store) : undefined;
+  const previous = read && 'manifest' in read ? read : undefined;
+  if (read && 'rejected' in read && read.rejected === 'forged') {
+    warnings.push(`${CACHE_FOLDER}/builds:1:1: warning: the manifest of the previous build into ${output} failed authentication (someone wrote it without this machine's cache key): not used, every file is checked afresh [cache-forged]`);
+  }
   const stamp = codeStamp();
   const versions = previous && previous.manifest.codeStamp === stamp ? previous.manifest.versions : await loadRendererVersions();
   // Hexo reads `include_code` files from source/downloads/code.
@@ -99,12 +112,13 @@ export async function openBuild(siteDirectory: string, options: OpenBuildOptions
     noCache,
     generator,
     previous,
-    manifestFile,
+    manifestStore: store,
+    warnings,
     codeStamp: stamp,
     versions,
     renderKey: hashKey('mlpost-render', rendererFingerprint(versions, stamp), config.timezone, config.url ?? '', language ?? '', codeDir ?? ''),
     pageKey: hashKey('mlpost-page', generator, theme.fingerprint, JSON.stringify({ config, style, drafts, feeds: feedLinks(config) })),
     files: new OutputFiles(output, previous?.manifest.files ?? {}),
-    settings: { timezone: config.timezone, siteUrl: config.url, language, codeDir, cacheDir, noCache, posts: {} },
+    settings: { timezone: config.timezone, siteUrl: config.url, language, codeDir, cacheDir, noCache, posts: {}, limits: config.limits ?? {}, cacheSecret: portableCacheSecret() },
   };
 }

@@ -68,7 +68,12 @@ export async function buildSite(siteDirectory: string, options: BuildOptions = {
   const summarize = classified.some((item) => item.state !== 'unchanged') ? (await import('./theme/summary.js')).summaryOf : () => '';
   const frame = { config: context.config, generator: context.generator, theme: context.theme, style: context.style, feeds: feedLinks(context.config), summarize };
   const rendered = await renderPosts(context, classified, frame, options);
-  const notices = [...context.configNotices.map((notice) => ({ ...notice })), ...plan.notices, ...(await writeSite(context, plan, frame))];
+  const notices = [
+    ...context.configNotices.map((notice) => ({ ...notice })),
+    ...context.warnings.map((text) => ({ severity: 'warning' as const, text })),
+    ...plan.notices,
+    ...(await writeSite(context, plan, frame)),
+  ];
 
   const result: BuildResult = { output: context.output, posts: 0, errors: problems.length + rendered.problems.length, warnings: 0, problems: [...problems, ...rendered.problems], notices, rendered: 0, fromCache: 0, unchanged: 0, written: context.files.written, removed: context.files.removed };
   for (const notice of notices) {

@@ -3,6 +3,7 @@
  * meaning, so a Hexo `_config.yml` is read as is) and mlpost's own. `docs/configuration.md`
  * documents each one.
  */
+import { renderLimitsSchema } from '../limits/settings.js';
 import { z } from 'zod';
 
 /** Hexo's default permalink, used for a Hexo-layout site. */
@@ -66,6 +67,8 @@ export const siteConfigSchema = z
     output: z.string().min(1).default('dist'),
     /** A table of contents on every post page (a post's `toc:` wins). */
     toc: z.boolean().default(false),
+    /** Time and size limits (`src/limits/settings.ts`, `docs/limits.md`). */
+    limits: renderLimitsSchema.optional(),
   })
   .strict();
 
@@ -87,5 +90,5 @@ export const HEXO_KEYS: ReadonlySet<string> = new Set([
   'theme_config', 'server', 'deploy', 'ignore', 'include', 'exclude', 'meta_generator', 'index_generator',
   'archive_generator', 'category_generator', 'tag_generator', 'marked', 'markdown', 'search', 'keywords', 'email',
   'avatar', 'favicon', 'excerpt', 'auto_excerpt', 'stylus', 'nunjucks', 'jsonContent', 'browsersync', 'mathjax',
-  'katex', 'pandoc', 'hexo_renderer_pandoc', 'symbols_count_time', 'githubEmojis', 'lazyload',
+  'katex', 'pandoc', 'hexo_renderer_pandoc', 'symbols_count_time', 'githubEmojis', 'lazyload', 'mlpost',
 ]);

@@ -16,6 +16,7 @@ import { join, relative } from 'node:path';
 import { isMap, isScalar, LineCounter, parseDocument, type Pair } from 'yaml';
 import { HEXO_KEYS, HEXO_PERMALINK, KNOWN_KEYS, MLPOST_PERMALINK, siteConfigSchema, type SiteConfig } from './config-schema.js';
 import { siteLayout } from './layout.js';
+import { placeInText, resolveYaml, yamlLimitProblem } from '../limits/yaml.js';
 
 export type { SiteConfig } from './config-schema.js';
 
@@ -58,11 +59,17 @@ export function loadSiteConfig(site: string): LoadedConfig {
   const shown = relative(process.cwd(), file) || file;
   const lineCounter = new LineCounter();
   const text = readFileSync(file, 'utf8');
-  const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const at = (offset: number | undefined) => {
     const place = lineCounter.linePos(offset ?? 0);
     return `${shown}:${place.line}:${place.col}`;
   };
+  // Within the limits every YAML of mlpost has (size, depth, aliases), checked before parsing.
+  const tooMuch = yamlLimitProblem(text);
+  if (tooMuch) {
+    const place = placeInText(text, tooMuch.offset);
+    throw new ConfigError(`${shown}:${place.line}:${place.column}: error: ${tooMuch.message} [config-yaml]`);
+  }
+  const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const firstError = document.errors[0];
   if (firstError) throw new ConfigError(`${at(firstError.pos[0])}: error: not valid YAML: ${firstError.message.split('\n')[0]} [config-yaml]`);
   const contents = document.contents;
@@ -74,7 +81,9 @@ export function loadSiteConfig(site: string): LoadedConfig {
     const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
     places.set(key, isScalar(pair.key) ? pair.key.range?.[0] : undefined);
   }
-  const raw = (document.toJS({ maxAliasCount: 100 }) ?? {}) as Record<string, unknown>;
+  const resolved = resolveYaml(document, text);
+  if ('problem' in resolved) throw new ConfigError(`${at(resolved.problem.offset)}: error: ${resolved.problem.message} [config-yaml]`);
+  const raw = (resolved.value ?? {}) as Record<string, unknown>;
   const notices: ConfigNotice[] = [];
   const known: Record<string, unknown> = {};
   const ignored: string[] = [];

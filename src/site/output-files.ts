@@ -2,10 +2,16 @@
  * The output folder as the build sees it: each file is written only when its bytes
  * changed (atomically), files whose inputs did not change are not even regenerated, and
  * files the previous build wrote that this one did not are removed.
+ *
+ * Every path goes through `confined-path.ts` first: a path from the previous manifest or
+ * from a post that does not have the shape of an output path, or that leads out of the
+ * output folder through a symbolic link, is never read, written or removed (it is listed
+ * in {@link OutputFiles.refused} for the build to report).
  */
 import { createHash } from 'node:crypto';
-import { readFileSync, rmdirSync, rmSync, statSync } from 'node:fs';
-import { dirname, join, sep } from 'node:path';
+import { lstatSync, readFileSync, rmdirSync, rmSync } from 'node:fs';
+import { dirname, sep } from 'node:path';
+import { isOutputPath, OutputFolder } from './confined-path.js';
 import type { ManifestFile } from './manifest.js';
 import { writeFileAtomic } from './write-file.js';
 
@@ -21,11 +27,19 @@ export class OutputFiles {
   readonly written: string[] = [];
   /** Paths removed because this build no longer produces them. */
   readonly removed: string[] = [];
+  /** Paths not touched because they would leave the output folder (or are not output paths). */
+  readonly refused: string[] = [];
+  private readonly folder: OutputFolder;
+  private readonly previous: Readonly<Record<string, ManifestFile>>;
 
   constructor(
     readonly output: string,
-    private readonly previous: Readonly<Record<string, ManifestFile>>,
-  ) {}
+    previous: Readonly<Record<string, ManifestFile>>,
+  ) {
+    this.folder = new OutputFolder(output);
+    // Only entries with the shape of an output path are believed at all.
+    this.previous = Object.fromEntries(Object.entries(previous).filter(([path]) => isOutputPath(path)));
+  }
 
   /**
    * Whether `path` is on disk exactly as the previous build wrote it from the same
@@ -38,31 +52,49 @@ export class OutputFiles {
     return true;
   }
 
-  /** Write `contents` to `path` unless the file already holds these bytes. */
-  emit(path: string, input: string, contents: string | Uint8Array): void {
+  /** Write `contents` to `path` unless the file already holds these bytes; `false` if the path is refused. */
+  emit(path: string, input: string, contents: string | Uint8Array): boolean {
+    const target = this.folder.resolve(path);
+    if (target === undefined) {
+      this.refused.push(path);
+      return false;
+    }
     const hash = sha256(contents);
-    const target = join(this.output, path);
     const before = this.previous[path];
     if (before && before.hash === hash && this.intact(path, before)) {
       this.files[path] = { ...before, input };
-      return;
+      return true;
     }
     if (sameBytes(target, contents)) {
-      const stat = statSync(target);
+      const stat = lstatSync(target);
       this.files[path] = { input, hash, size: stat.size, mtimeMs: stat.mtimeMs };
-      return;
+      return true;
     }
+    // A symbolic link at `target` is replaced by the file (rename never writes through it).
     writeFileAtomic(target, contents);
-    const stat = statSync(target);
+    this.folder.forget();
+    const stat = lstatSync(target);
     this.files[path] = { input, hash, size: stat.size, mtimeMs: stat.mtimeMs };
     this.written.push(path);
+    return true;
+  }
+
+  /** The absolute path of `path` if it may be written (see `confined-path.ts`), else `undefined` (and noted in {@link refused}). */
+  confine(path: string): string | undefined {
+    const target = this.folder.resolve(path);
+    if (target === undefined) this.refused.push(path);
+    return target;
   }
 
   /** Remove what the previous build wrote and this one did not (and folders left empty). */
   removeStale(): void {
     for (const path of Object.keys(this.previous).sort()) {
       if (path in this.files) continue;
-      const target = join(this.output, path);
+      const target = this.folder.resolve(path);
+      if (target === undefined) {
+        this.refused.push(path);
+        continue;
+      }
       rmSync(target, { force: true });
       this.removed.push(path);
       let folder = dirname(target);
@@ -74,21 +106,26 @@ export class OutputFiles {
         }
         folder = dirname(folder);
       }
+      this.folder.forget();
     }
   }
 
   private intact(path: string, before: ManifestFile): boolean {
+    const target = this.folder.resolve(path);
+    if (target === undefined) return false;
     try {
-      const stat = statSync(join(this.output, path));
-      return stat.size === before.size && stat.mtimeMs === before.mtimeMs;
+      const stat = lstatSync(target);
+      return stat.isFile() && stat.size === before.size && stat.mtimeMs === before.mtimeMs;
     } catch {
       return false;
     }
   }
 }
 
+/** Whether the regular file at `path` (never a link) holds `contents`. */
 function sameBytes(path: string, contents: string | Uint8Array): boolean {
   try {
+    if (!lstatSync(path).isFile()) return false;
     const existing = readFileSync(path);
     const wanted = typeof contents === 'string' ? Buffer.from(contents) : contents;
     return existing.length === wanted.length && existing.equals(wanted);

@@ -11,6 +11,8 @@ import type { BuildContext } from './build-context.js';
 import { feedFiles } from './feeds.js';
 import { outputFileOf, permalinkOf } from './hexo/permalink.js';
 import { encodeSitePath } from './links.js';
+import { collisionSuffix, safeSitePath } from './names.js';
+import { escapeFileName, escapeForTerminal } from '../diagnostics.js';
 import type { SitePost } from './scan.js';
 
 /** A site-level diagnostic line (`file:line:col: warning: … [rule]`). */
@@ -41,10 +43,15 @@ function reservedPaths(context: BuildContext): Set<string> {
 /** Folders the list pages and assets are written in. */
 export const RESERVED_FOLDERS = ['assets/', 'page/', 'archives/', 'tags/', 'categories/'] as const;
 
-/** The first free output file for `file`: `name-2/`, `name-3/` … before the final `/` or `.html`. */
-function freeFile(path: string, taken: (file: string) => boolean): { path: string; file: string } {
-  for (let counter = 2; ; counter++) {
-    const candidate = path.replace(/(\/?|\.html)$/, (ending) => `-${counter}${ending}`);
+/**
+ * A free output file for a post whose URL is taken: its path with `-<hash of the post's own
+ * source path>` before the final `/` or `.html` (then `-2`, `-3` … in the unlikely case
+ * that is taken too), so where it goes does not depend on the other posts of the site.
+ */
+function freeFile(path: string, rel: string, taken: (file: string) => boolean): { path: string; file: string } {
+  for (let counter = 1; ; counter++) {
+    const suffix = `${collisionSuffix(rel)}${counter > 1 ? `-${counter}` : ''}`;
+    const candidate = path.replace(/(\/?|\.html)$/, (ending) => `${suffix}${ending}`);
     const file = outputFileOf(candidate);
     if (!taken(file)) return { path: candidate, file };
   }
@@ -77,6 +84,7 @@ export function planSite(context: BuildContext, sources: SitePost[]): SitePlan {
   const settings = { rule: config.permalink, timezone: config.timezone, default_category: config.default_category, post_asset_folder: config.post_asset_folder };
   const usesDate = /:(year|month|day|i_month|i_day|hour|minute|second|timestamp|hash)\b/.test(config.permalink);
 
+  const wanted = new Map<SitePost, { path: string; file: string }>();
   for (const post of sources) {
     let path: string;
     let file: string;
@@ -95,12 +103,25 @@ export function planSite(context: BuildContext, sources: SitePost[]): SitePlan {
       for (const problem of permalink.problems) notices.push({ severity: 'warning', text: `${post.shown}:1:1: warning: ${problem} [permalink]` });
       ({ path, file } = permalink);
     }
+    // Every segment a valid, bounded file name (names.ts).
+    path = safeSitePath(path);
+    wanted.set(post, { path, file: outputFileOf(path) });
+  }
+  // Who keeps a URL two posts want: the one that had it in the previous build (a new post
+  // never takes an existing URL), else the first in path order.
+  const hadIt = (post: SitePost) => context.previous?.manifest.posts[post.rel]?.path === wanted.get(post)!.path;
+  const owners = new Map<string, SitePost>();
+  for (const post of [...sources.filter(hadIt), ...sources.filter((post) => !hadIt(post))]) {
+    let { path, file } = wanted.get(post)!;
     if (taken(file)) {
-      const free = freeFile(path, taken);
-      notices.push({ severity: 'warning', text: `${post.shown}:1:1: warning: its URL /${path} is taken (by another post or a page of the site); it is written to /${free.path} [url-collision]` });
+      const free = freeFile(path, post.rel, taken);
+      const holder = owners.get(file);
+      const by = holder ? `${holder.shown} has it` : 'a page of the site has it';
+      notices.push({ severity: 'warning', text: `${escapeFileName(post.shown)}:1:1: warning: its URL /${escapeForTerminal(path)} is taken (${escapeForTerminal(by)}); it is written to /${escapeForTerminal(free.path)} [url-collision]` });
       ({ path, file } = free);
     }
     claimed.add(file);
+    owners.set(file, post);
     post.path = path;
     post.file = file;
   }

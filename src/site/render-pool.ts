@@ -1,11 +1,15 @@
 /**
  * A pool of render worker threads: jobs go to whichever thread is free, so a cold build
- * uses every core. A job whose thread crashes fails alone (the thread is replaced).
+ * uses every core. A job whose thread crashes fails alone (the thread is replaced), and so
+ * does a job past the time limit of a post (its thread is stopped and replaced: a thread
+ * busy in synchronous code cannot be stopped any other way).
+ *
+ * {@link renderIsolated} renders one post in a thread of its own with a larger heap: for
+ * posts too big for a pool thread, and for a post whose pool thread ran out of memory.
  */
-import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { getHeapStatistics } from 'node:v8';
+import type { Worker } from 'node:worker_threads';
+import { startModuleWorker } from '../engines/module-worker.js';
 import type { RenderJob, RenderJobResult, RenderSettings } from './render-job.js';
 import type { RenderWorkerRequest, RenderWorkerResponse } from './render-worker.js';
 
@@ -28,15 +32,37 @@ export const RENDER_THREAD_LIMITS = { maxOldGenerationSizeMb: 384, maxYoungGener
  */
 export const POSTS_PER_THREAD = 1000;
 
-function startWorker(settings: RenderSettings): Worker {
-  const options = { workerData: settings, resourceLimits: { ...RENDER_THREAD_LIMITS } };
-  const compiled = new URL('./render-worker.js', import.meta.url);
-  if (existsSync(fileURLToPath(compiled))) return new Worker(compiled, options);
-  // Running from src/ (vitest, tsx): load the TypeScript worker through tsx.
-  const source = new URL('./render-worker.ts', import.meta.url);
-  const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api')).href.replace(/\.cjs$/, '.mjs');
-  const bootstrap = `import(${JSON.stringify(tsx)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(source.href)}); });`;
-  return new Worker(bootstrap, { ...options, eval: true });
+/**
+ * The old-generation limit of a thread rendering one big post alone: half of what this
+ * process may have, so that running out stops the thread, not the process.
+ */
+export function isolatedHeapMb(): number {
+  return Math.max(4 * RENDER_THREAD_LIMITS.maxOldGenerationSizeMb, Math.floor(getHeapStatistics().heap_size_limit / (1024 * 1024) / 2));
+}
+
+/** Why a post has no rendering: its thread crashed, ran out of memory, or passed the time limit. */
+export class PostRenderError extends Error {
+  constructor(
+    message: string,
+    readonly reason: 'timeout' | 'memory' | 'crashed',
+  ) {
+    super(message);
+    this.name = 'PostRenderError';
+  }
+}
+
+function startWorker(settings: RenderSettings, resourceLimits: Worker['resourceLimits'] = { ...RENDER_THREAD_LIMITS }): Worker {
+  return startModuleWorker(new URL('./render-worker.js', import.meta.url), { workerData: settings, resourceLimits });
+}
+
+/** The error for a thread that stopped with `error` (an `'error'` event) while rendering. */
+function crashError(error: Error & { code?: string }, heapMb: number): PostRenderError {
+  if (error.code === 'ERR_WORKER_OUT_OF_MEMORY') return new PostRenderError(`mlpost ran out of memory rendering this post (the render thread's limit is ${heapMb} MB)`, 'memory');
+  return new PostRenderError(`render worker crashed: ${error.message}`, 'crashed');
+}
+
+function timeoutError(timeoutMs: number): PostRenderError {
+  return new PostRenderError(`mlpost stopped rendering this post after ${timeoutMs / 1000} s (limits.postMs in mlpost.yml)`, 'timeout');
 }
 
 /** Let a thread close its cell workers (bounded wait), then stop it. */
@@ -66,9 +92,17 @@ interface Pending {
 
 interface Slot {
   worker: Worker;
-  current: (Pending & { id: number }) | undefined;
+  current: (Pending & { id: number; timer: NodeJS.Timeout | undefined }) | undefined;
   /** Jobs finished by this thread. */
   done: number;
+}
+
+/** Options of a {@link RenderPool}. */
+export interface RenderPoolOptions {
+  /** Posts a thread renders before it is replaced ({@link POSTS_PER_THREAD}). */
+  postsPerThread?: number;
+  /** Wall-clock limit of one post, in milliseconds (none by default). */
+  postMs?: number;
 }
 
 /** Worker threads rendering posts. */
@@ -78,19 +112,24 @@ export class RenderPool {
   private nextId = 1;
   private closed = false;
   private readonly retiring: Array<Promise<void>> = [];
+  private readonly postsPerThread: number;
+  private readonly postMs: number | undefined;
 
   constructor(
     readonly size: number,
     private readonly settings: RenderSettings,
-    private readonly postsPerThread: number = POSTS_PER_THREAD,
+    options: RenderPoolOptions | number = {},
   ) {
+    const { postsPerThread = POSTS_PER_THREAD, postMs } = typeof options === 'number' ? { postsPerThread: options } : options;
+    this.postsPerThread = postsPerThread;
+    this.postMs = postMs;
     for (let index = 0; index < size; index++) this.slots.push(this.newSlot());
   }
 
   /** Threads started so far (replacements included). */
   started = 0;
 
-  /** Render one post on the next free thread. */
+  /** Render one post on the next free thread; rejects with a {@link PostRenderError} when its thread fails. */
   render(job: RenderJob): Promise<RenderJobResult> {
     if (this.closed) return Promise.reject(new Error('render pool is closed'));
     return new Promise((resolve, reject) => {
@@ -111,6 +150,7 @@ export class RenderPool {
     slot.worker.on('message', (message: RenderWorkerResponse) => {
       const current = slot.current;
       if (message.type === 'closed' || !current || message.id !== current.id) return;
+      clearTimeout(current.timer);
       slot.current = undefined;
       slot.done++;
       if (message.type === 'done') current.resolve(message.result);
@@ -124,20 +164,25 @@ export class RenderPool {
       }
       this.dispatch();
     });
-    const replace = (reason: string) => {
-      const current = slot.current;
-      slot.current = undefined;
-      current?.reject(new Error(reason));
-      if (this.closed) return;
-      const index = this.slots.indexOf(slot);
-      if (index >= 0) this.slots[index] = this.newSlot();
-      this.dispatch();
-    };
-    slot.worker.on('error', (error) => replace(`render worker crashed: ${error.message}`));
+    slot.worker.on('error', (error) => this.replace(slot, crashError(error, RENDER_THREAD_LIMITS.maxOldGenerationSizeMb)));
     slot.worker.on('exit', (code) => {
-      if (!this.closed && this.slots.includes(slot)) replace(`render worker exited with code ${code}`);
+      if (!this.closed && this.slots.includes(slot)) this.replace(slot, new PostRenderError(`render worker exited with code ${code}`, 'crashed'));
     });
     return slot;
+  }
+
+  /** Fail the slot's job with `error`, stop its thread and put a fresh one in its place. */
+  private replace(slot: Slot, error: PostRenderError): void {
+    const current = slot.current;
+    slot.current = undefined;
+    if (current) clearTimeout(current.timer);
+    current?.reject(error);
+    const index = this.slots.indexOf(slot);
+    if (index < 0) return;
+    if (this.closed) return;
+    this.slots[index] = this.newSlot();
+    void slot.worker.terminate();
+    this.dispatch();
   }
 
   private dispatch(): void {
@@ -146,8 +191,45 @@ export class RenderPool {
       if (slot.current) continue;
       const next = this.queue.shift()!;
       const id = this.nextId++;
-      slot.current = { ...next, id };
+      const postMs = this.postMs;
+      const timer = postMs === undefined ? undefined : setTimeout(() => this.replace(slot, timeoutError(postMs)), postMs);
+      slot.current = { ...next, id, timer };
       slot.worker.postMessage({ type: 'job', id, job: next.job } satisfies RenderWorkerRequest);
     }
   }
+}
+
+/**
+ * Render one post in a thread of its own with an old generation of `heapMb` and a limit
+ * of `postMs`; rejects with a {@link PostRenderError} if the thread fails.
+ */
+export function renderIsolated(job: RenderJob, settings: RenderSettings, options: { heapMb?: number; postMs?: number } = {}): Promise<RenderJobResult> {
+  const heapMb = options.heapMb ?? isolatedHeapMb();
+  const worker = startWorker(settings, { ...RENDER_THREAD_LIMITS, maxOldGenerationSizeMb: heapMb });
+  return new Promise<RenderJobResult>((resolve, reject) => {
+    let settled = false;
+    const settle = (outcome: () => void) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      outcome();
+    };
+    const timer = options.postMs === undefined ? undefined : setTimeout(() => settle(() => reject(timeoutError(options.postMs!))), options.postMs);
+    worker.on('message', (message: RenderWorkerResponse) => {
+      if (message.type === 'done') settle(() => resolve(message.result));
+      else if (message.type === 'failed') settle(() => reject(new Error(message.error)));
+    });
+    worker.on('error', (error) => settle(() => reject(crashError(error, heapMb))));
+    worker.on('exit', (code) => settle(() => reject(new PostRenderError(`render worker exited with code ${code}`, 'crashed'))));
+    worker.postMessage({ type: 'job', id: 1, job } satisfies RenderWorkerRequest);
+  }).then(
+    (result) => {
+      void stopWorker(worker);
+      return result;
+    },
+    (error: unknown) => {
+      void worker.terminate();
+      throw error;
+    },
+  );
 }

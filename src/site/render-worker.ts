@@ -4,6 +4,7 @@
  * cell workers are closed before it is let go.
  */
 import { parentPort, workerData } from 'node:worker_threads';
+import { useCacheSecret } from '../cache/secret.js';
 import { closeEngines } from '../engines/index.js';
 import { renderJob, type RenderJob, type RenderJobResult, type RenderSettings } from './render-job.js';
 
@@ -17,6 +18,8 @@ export type RenderWorkerResponse =
   | { type: 'closed' };
 
 const settings = workerData as RenderSettings;
+// The main thread's cache key: entries this thread writes are read back there.
+useCacheSecret(settings.cacheSecret);
 
 parentPort?.on('message', (request: RenderWorkerRequest) => {
   if (request.type === 'close') {

@@ -8,13 +8,15 @@
  */
 import { relative, sep } from 'node:path';
 import { hashKey } from '../cache/disk-cache.js';
+import { readsUnchanged } from '../cache/reads.js';
+import { DEFAULT_POST_BYTES } from '../limits/settings.js';
 import type { BuildContext } from './build-context.js';
 import type { ManifestPost } from './manifest.js';
 import { readPostInfo, type PostInfo } from './post-info.js';
 import { formatReadFailure, readPostFile } from './read-post.js';
 import { postCache, type RenderJob } from './render-job.js';
 import { findSources, type SourceFile } from './sources.js';
-import type { StoredPost } from './stored-post.js';
+import type { StoredMessage, StoredPost } from './stored-post.js';
 
 /** How a post's page was obtained in this build. */
 export type PostOrigin = 'unchanged' | 'cache' | 'rendered' | 'failed';
@@ -63,9 +65,10 @@ export function readSources(context: BuildContext): { posts: SitePost[]; problem
   const timezone = context.config.timezone;
   const rule = context.config.permalink;
   const tokens = new Set([...rule.matchAll(/:(\w*[^_\W])/g)].map((match) => match[1]!));
+  const maxBytes = context.settings.limits.postBytes ?? DEFAULT_POST_BYTES;
   for (const source of findSources(context.layout, { drafts: context.drafts })) {
     const shown = relative(process.cwd(), source.path) || source.path;
-    const read = readPostFile(source.path);
+    const read = readPostFile(source.path, { maxBytes });
     if (!read.ok) {
       problems.push(formatReadFailure(shown, read));
       continue;
@@ -87,7 +90,7 @@ export function readSources(context: BuildContext): { posts: SitePost[]; problem
 export type ScannedPost =
   | { readonly state: 'unchanged'; readonly post: SitePost }
   | { readonly state: 'cached'; readonly post: SitePost; readonly stored: StoredPost }
-  | { readonly state: 'render'; readonly post: SitePost; readonly job: RenderJob };
+  | { readonly state: 'render'; readonly post: SitePost; readonly job: RenderJob; readonly notes: StoredMessage[] };
 
 /** Decide, for each planned post (keys set), how its page is obtained. */
 export function* classifyPosts(context: BuildContext, posts: readonly SitePost[]): Generator<ScannedPost> {
@@ -95,17 +98,34 @@ export function* classifyPosts(context: BuildContext, posts: readonly SitePost[]
   const cache = postCache(context.settings.cacheDir);
   for (const post of posts) {
     const before = previous?.manifest.posts[post.rel];
-    if (!noCache && before && before.key === post.key && before.files.every((file) => files.keep(file, post.key))) {
+    // Kept only if nothing it read changed (`include_code`, a cell's `file:`) and it had no failure another run may not repeat.
+    if (!noCache && before && !before.transient && before.key === post.key && readsUnchanged(before.reads) && before.files.every((file) => files.keep(file, post.key))) {
       post.record = before;
       yield { state: 'unchanged', post };
       continue;
     }
-    const stored = noCache ? undefined : cache.get(post.renderKey);
-    if (stored !== undefined) {
-      post.origin = 'cache';
-      yield { state: 'cached', post, stored: JSON.parse(stored) as StoredPost };
-      continue;
+    const notes: StoredMessage[] = [];
+    const found = noCache || !cache ? undefined : cache.lookup(post.renderKey);
+    if (found && 'value' in found) {
+      const stored = parseStored(found.value);
+      if (stored && readsUnchanged(stored.reads)) {
+        post.origin = 'cache';
+        yield { state: 'cached', post, stored };
+        continue;
+      }
+    } else if (found?.miss === 'forged') {
+      notes.push({ reason: "the cached page of this post failed authentication (written without this machine's cache key): not used, rendered again", line: 1, column: 1, fatal: false, ruleId: 'cache-forged', source: 'mlpost:cache' });
     }
-    yield { state: 'render', post, job: { shown: post.shown, text: post.text, key: post.renderKey } };
+    yield { state: 'render', post, job: { shown: post.shown, text: post.text, key: post.renderKey }, notes };
+  }
+}
+
+/** A stored post from the cache, or `undefined` if it is not one (an older format). */
+function parseStored(text: string): StoredPost | undefined {
+  try {
+    const stored = JSON.parse(text) as StoredPost;
+    return typeof stored.html === 'string' && Array.isArray(stored.messages) && Array.isArray(stored.assets) && Array.isArray(stored.reads) && Array.isArray(stored.references) ? stored : undefined;
+  } catch {
+    return undefined;
   }
 }

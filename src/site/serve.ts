@@ -1,10 +1,13 @@
 /**
  * A static file server for a built site, on 127.0.0.1 only: folders serve their
- * `index.html`, paths never leave the output folder, and unknown files are 404.
+ * `index.html`, paths never leave the output folder (not through `..`, not through a
+ * symbolic link), unknown files are 404, and requests for another Host are refused
+ * (`serve-guard.ts`).
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createReadStream, readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize, resolve, sep } from 'node:path';
+import { folderLocation, isOwnHost, isReallyInside } from './serve-guard.js';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -45,15 +48,11 @@ export function resolveRequest(root: string, urlPath: string): string | undefine
   if (target !== root && !target.startsWith(root + sep)) return undefined;
   try {
     const stat = statSync(target);
-    if (stat.isFile()) return target;
-    if (stat.isDirectory()) {
-      const index = join(target, 'index.html');
-      if (statSync(index).isFile()) return index;
-    }
+    const file = stat.isFile() ? target : stat.isDirectory() && statSync(join(target, 'index.html')).isFile() ? join(target, 'index.html') : undefined;
+    return file !== undefined && isReallyInside(root, file) ? file : undefined;
   } catch {
     return undefined;
   }
-  return undefined;
 }
 
 /** What `mlpost serve` adds to plain file serving (see `live-reload.ts`). */
@@ -67,14 +66,19 @@ export interface ServeHooks {
 }
 
 /** Serve `folder` on 127.0.0.1:`port` (0: any free port). */
-export function serveFolder(folder: string, port = 0, hooks: ServeHooks = {}): Promise<StaticServer> {
+export function serveFolder(folder: string, requestedPort = 0, hooks: ServeHooks = {}): Promise<StaticServer> {
   const root = resolve(folder);
+  let port = requestedPort;
   const sendHtml = (response: ServerResponse, status: number, file: string, head: boolean) => {
     const body = Buffer.from(hooks.transformHtml!(readFileSync(file, 'utf8')));
     response.writeHead(status, { 'content-type': TYPES['.html']!, 'cache-control': 'no-cache', 'content-length': body.length });
     response.end(head ? undefined : body);
   };
   const server: Server = createServer((request, response) => {
+    if (!isOwnHost(request.headers.host, port)) {
+      response.writeHead(421, { 'content-type': 'text/plain; charset=utf-8' }).end('this server answers only to 127.0.0.1 and localhost\n');
+      return;
+    }
     if (hooks.handle?.(request, response)) return;
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       response.writeHead(405, { allow: 'GET, HEAD' }).end();
@@ -92,7 +96,7 @@ export function serveFolder(folder: string, port = 0, hooks: ServeHooks = {}): P
     // A folder without a trailing slash: redirect, so the page's relative links resolve.
     const pathname = url.split('?')[0]!;
     if (file.endsWith(`${sep}index.html`) && !pathname.endsWith('/') && !pathname.endsWith('index.html')) {
-      response.writeHead(301, { location: `${pathname}/` }).end();
+      response.writeHead(301, { location: folderLocation(root, file) }).end();
       return;
     }
     if (hooks.transformHtml && extname(file).toLowerCase() === '.html') {
@@ -109,10 +113,11 @@ export function serveFolder(folder: string, port = 0, hooks: ServeHooks = {}): P
   });
   return new Promise((resolvePromise, reject) => {
     server.once('error', reject);
-    server.listen(port, '127.0.0.1', () => {
+    server.listen(requestedPort, '127.0.0.1', () => {
       server.off('error', reject);
       const address = server.address();
-      const actual = typeof address === 'object' && address ? address.port : port;
+      const actual = typeof address === 'object' && address ? address.port : requestedPort;
+      port = actual;
       resolvePromise({
         url: `http://127.0.0.1:${actual}/`,
         port: actual,

@@ -6,6 +6,7 @@ import { VFileMessage } from 'vfile-message';
 import { causeText } from '../diagnostics.js';
 import type { PostData, RenderedPost } from '../pipeline/render-post.js';
 import type { LocalReference, PostAsset } from '../types.js';
+import type { FileRead } from '../cache/reads.js';
 
 /** A diagnostic without its class: enough to print and count it. */
 export interface StoredMessage {
@@ -30,6 +31,8 @@ export interface StoredPost {
   assets: StoredAsset[];
   /** Links and images naming local files (see `links/local-references.ts`). */
   references: LocalReference[];
+  /** The files the post read and their hashes (a cached copy is stale once one changed). */
+  reads: FileRead[];
 }
 
 /** A rendered post as a {@link StoredPost}. */
@@ -42,6 +45,7 @@ export function toStoredPost(post: RenderedPost): StoredPost {
     assets: post.assets.map((asset) =>
       typeof asset.contents === 'string' ? { path: asset.path, text: asset.contents } : { path: asset.path, base64: Buffer.from(asset.contents).toString('base64') },
     ),
+    reads: post.reads,
   };
 }
 

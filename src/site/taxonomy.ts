@@ -1,27 +1,23 @@
 /**
  * Where tag and category pages live: Hexo's `tags/<slug>/` and `categories/<a>/<b>/`, with
- * Hexo's slugs (`slugize`), so their URLs are Hexo's too. A category path is a page at
- * every level: a post in `[Diary, Life]` is listed on `categories/Diary/` and on
- * `categories/Diary/Life/`.
+ * Hexo's slugs (`slugize`), so their URLs are Hexo's too — except where Hexo's slug loses
+ * what tells two names apart (`C++`, `C#` and `C` are all `C` to Hexo): such a name gets
+ * its slug and a hash of itself (`names.ts`). A category path is a page at every level: a
+ * post in `[Diary, Life]` is listed on `categories/Diary/` and on `categories/Diary/Life/`.
  */
-import { createHash } from 'node:crypto';
 import type { CategoryPath } from './hexo/categories.js';
 import { categorySlug } from './hexo/permalink.js';
 import { slugize } from './hexo/slugize.js';
-
-/** A slug that is never empty (a name of punctuation only gets a short hash). */
-function nonEmpty(slug: string, name: string): string {
-  return slug !== '' ? slug : `_${createHash('sha1').update(name).digest('hex').slice(0, 8)}`;
-}
+import { listPageSegment } from './names.js';
 
 /** Site path of a tag's page. */
 export function tagPath(name: string): string {
-  return `tags/${nonEmpty(slugize(name), name)}/`;
+  return `tags/${listPageSegment(name, slugize(name))}/`;
 }
 
 /** Site path of a category's page (`names` from the top). */
 export function categoryPath(names: CategoryPath): string {
-  return `categories/${names.map((name) => nonEmpty(categorySlug([name]), name)).join('/')}/`;
+  return `categories/${names.map((name) => listPageSegment(name, categorySlug([name]))).join('/')}/`;
 }
 
 /** A category node a post is in: its name and page. */

@@ -8,6 +8,7 @@
 import { existsSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { hashKey } from '../cache/disk-cache.js';
+import { escapeFileName } from '../diagnostics.js';
 import type { BuildContext } from './build-context.js';
 import { feedFiles, renderFeed, type FeedPost } from './feeds.js';
 import { listKey, listSpecs, renderList } from './lists.js';
@@ -31,19 +32,28 @@ export function makePostPage(frame: PageFrame, post: SitePost, stored: StoredPos
   return postPage(frame, { kind: post.source.kind === 'page' ? 'page' : 'post', path: post.path, file: post.file, draft: post.draft, newer: post.newer, older: post.older, info: post.info }, stored.html, stored.data);
 }
 
-/** Write a post's page and the files rendering made; return its manifest record. */
-export function writePost(files: OutputFiles, post: SitePost, stored: StoredPost, page: { html: string; summary: string }): ManifestPost {
+/**
+ * Write a post's page and the files rendering made; return its manifest record. `transient`:
+ * the page shows a failure another build may not repeat, so the next build renders it again.
+ */
+export function writePost(files: OutputFiles, post: SitePost, stored: StoredPost, page: { html: string; summary: string }, transient = false): ManifestPost {
   const written: string[] = [];
   const folder = folderOf(post.file);
+  const emit = (path: string, contents: string | Uint8Array) => {
+    if (written.includes(path)) {
+      // Two files of the post under one name (a graph's fileName and an asset): the first stays.
+      stored.messages.push({ reason: `two files of this post are both called ${JSON.stringify(path.slice(folder.length))}: the first is kept`, line: 1, column: 1, fatal: false, ruleId: 'file-name-collision', source: 'mlpost:site' });
+      return;
+    }
+    // A path that leads out of the output is refused (and reported with the site's warnings).
+    if (files.emit(path, post.key, contents)) written.push(path);
+  };
   for (const asset of toPostAssets(stored.assets)) {
     if (!isContainedPath(asset.path)) throw new Error(`refusing to write ${JSON.stringify(asset.path)} outside ${folder || 'the output'}`);
-    const path = `${folder}${asset.path.split(sep).join('/')}`;
-    files.emit(path, post.key, asset.contents);
-    written.push(path);
+    emit(`${folder}${asset.path.split(sep).join('/')}`, asset.contents);
   }
-  files.emit(post.file, post.key, page.html);
-  written.push(post.file);
-  return {
+  emit(post.file, page.html);
+  const record: ManifestPost = {
     key: post.key,
     renderKey: post.renderKey,
     infoKey: post.infoKey,
@@ -55,7 +65,10 @@ export function writePost(files: OutputFiles, post: SitePost, stored: StoredPost
     messages: stored.messages satisfies StoredMessage[],
     references: stored.references ?? [],
     files: written,
+    reads: stored.reads,
   };
+  if (transient) record.transient = true;
+  return record;
 }
 
 /** What a list page needs of a post. */
@@ -93,11 +106,14 @@ export async function writeSite(context: BuildContext, plan: SitePlan, frame: Pa
   const shipped = new Set(staticAssets().map((asset) => `assets/${asset.path}`));
   notices.push(...writeStaticFiles(context, shipped));
   const override = join(context.layout.theme, THEME_STYLESHEET);
-  copyStaticAssets(join(context.output, 'assets'), existsSync(override) ? { [THEME_STYLESHEET]: override } : {});
+  copyStaticAssets(join(context.output, 'assets'), existsSync(override) ? { [THEME_STYLESHEET]: override } : {}, (path) => files.confine(`assets/${path}`));
 
   for (const text of missingReferences(pending, (path) => path in files.files || shipped.has(path))) notices.push({ severity: 'warning', text });
   files.removeStale();
-  writeManifest(context.manifestFile, { codeStamp: context.codeStamp, versions: context.versions, posts: records, files: files.files }, context.previous?.text);
+  for (const path of new Set(files.refused)) {
+    notices.push({ severity: 'warning', text: `${escapeFileName(join(context.output, path))}:1:1: warning: not touched: the path leads out of the output folder (a symbolic link?) or is not one mlpost writes [output-outside]` });
+  }
+  if (context.manifestStore) writeManifest(context.manifestStore, { codeStamp: context.codeStamp, versions: context.versions, posts: records, files: files.files }, context.previous?.text);
   return notices;
 }
 
@@ -172,7 +188,7 @@ function writeStaticFiles(context: BuildContext, shipped: ReadonlySet<string>): 
 
 /** A post's body HTML: from the post cache, else rendered again (the cache was emptied). */
 async function bodyOf(context: BuildContext, post: SitePost): Promise<string> {
-  const cached = postCache(context.settings.cacheDir).get(post.renderKey);
+  const cached = postCache(context.settings.cacheDir)?.get(post.renderKey);
   if (cached !== undefined) return (JSON.parse(cached) as StoredPost).html;
   const { stored } = await renderJob({ shown: post.shown, text: post.text, key: post.renderKey }, context.settings);
   return stored.html;

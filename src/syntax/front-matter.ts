@@ -6,6 +6,7 @@
  */
 import type { VFile } from 'vfile';
 import { LineCounter, parseDocument } from 'yaml';
+import { placeInText, resolveYaml, yamlLimitProblem } from '../limits/yaml.js';
 import { report } from '../diagnostics.js';
 import { parsePostDate, type PostDate } from './date.js';
 import { indentTabs, type FrontMatterBlock } from './front-matter-split.js';
@@ -48,24 +49,26 @@ export function readFrontMatterBlock(block: FrontMatterBlock, file: VFile, optio
   // so columns on the first line are one to the right, corrected below.
   const yaml = block.kind === 'json' ? `{${block.data}\n}` : indentTabs(block.data);
   const columnShift = (line: number) => (block.kind === 'json' && line === 1 ? 1 : 0);
+  const tooMuch = yamlLimitProblem(yaml);
+  if (tooMuch) {
+    const at = placeInText(yaml, tooMuch.offset);
+    report(file, 'error', `front matter is not read: ${tooMuch.message}`, { place: { line: firstLine + at.line - 1, column: Math.max(1, at.column - columnShift(at.line)) }, ruleId: 'front-matter-yaml', source: SOURCE });
+    return empty;
+  }
   const document = parseDocument(yaml, { lineCounter, prettyErrors: false, uniqueKeys: true });
   for (const error of document.errors) {
     const at = lineCounter.linePos(errorOffset(yaml, error));
     report(file, 'error', `front matter is not valid ${block.kind === 'json' ? 'JSON' : 'YAML'}: ${firstSentence(error.message)}`, { place: { line: firstLine + at.line - 1, column: Math.max(1, at.col - columnShift(at.line)) }, ruleId: 'front-matter-yaml', source: SOURCE });
   }
   if (document.errors.length > 0) return empty;
-  let value: unknown;
-  try {
-    // Aliases are resolved here: one to a missing anchor, or a billion-laughs expansion, throws.
-    value = document.toJS({ maxAliasCount: 100 });
-  } catch (error) {
-    const reason = (error as Error).message.split('\n')[0]!;
-    const alias = /: (\S+)$/.exec(reason);
-    const offset = alias ? yaml.indexOf(`*${alias[1]}`) : -1;
-    const at = offset >= 0 ? lineCounter.linePos(offset) : { line: 1, col: 1 };
-    report(file, 'error', `front matter is not valid YAML: ${reason}`, { place: { line: firstLine + at.line - 1, column: at.col }, ruleId: 'front-matter-yaml', source: SOURCE });
+  // Aliases are resolved here: one to a missing anchor, or a billion-laughs expansion, is refused.
+  const resolved = resolveYaml(document, yaml);
+  if ('problem' in resolved) {
+    const at = lineCounter.linePos(resolved.problem.offset);
+    report(file, 'error', `front matter is not valid YAML: ${resolved.problem.message}`, { place: { line: firstLine + at.line - 1, column: at.col }, ruleId: 'front-matter-yaml', source: SOURCE });
     return empty;
   }
+  const value = resolved.value;
   if (value === null || value === undefined) return empty;
   if (typeof value !== 'object' || Array.isArray(value)) {
     report(file, 'error', 'front matter must be a mapping of `key: value` lines', { place: { line: firstLine, column: 1 }, ruleId: 'front-matter-type', source: SOURCE });

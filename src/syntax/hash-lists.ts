@@ -7,8 +7,11 @@
  * their item); neighbouring such paragraphs (items separated by blank lines) join one list.
  */
 import type { List, ListItem, Paragraph, Parent, PhrasingContent, Root, RootContent, Text } from 'mdast';
+import type { Position } from 'unist';
 import type { VFile } from 'vfile';
-import { visit } from 'unist-util-visit';
+import { visitParents } from 'unist-util-visit-parents';
+import { report } from '../diagnostics.js';
+import { MAX_MARKDOWN_DEPTH } from '../limits/tree.js';
 import { sourceMayMatch } from './source-hint.js';
 
 /** A list marker that CommonMark does not know, written at the start of a line. */
@@ -25,13 +28,40 @@ const HASH: LineMarker = { start: /^#\.[ \t]+/, split: /\n(?=#\.[ \t])/ };
 export function remarkHashLists() {
   return (tree: Root, file: VFile): void => {
     if (!sourceMayMatch(file, /#\./)) return;
-    visit(tree, (node) => {
-      if (!('children' in node)) return;
-      const parent = node as Parent;
-      if (!parent.children.some((child) => isMarkedParagraph(child, HASH))) return;
-      parent.children = joinMarkedLists(parent.children as RootContent[], HASH).children;
-    });
+    convertMarkedLists(tree, file, HASH, '#.');
   };
+}
+
+/**
+ * Turn the marked paragraphs of every parent into lists, in place; return the lists.
+ * An item's text that starts with a marker again is a nested list (`#. #. x`), visited in
+ * turn; past the tree's depth limit the markers stay text, with one error, so a line of
+ * thousands of markers cannot nest thousands deep.
+ */
+export function convertMarkedLists(tree: Root, file: VFile, marker: LineMarker, name: string): MarkedList[] {
+  const lists: MarkedList[] = [];
+  let cut: Position | undefined;
+  let cuts = 0;
+  visitParents(tree, (node, ancestors) => {
+    if (!('children' in node)) return;
+    const parent = node as Parent;
+    if (!parent.children.some((child) => isMarkedParagraph(child, marker))) return;
+    // The list, its item and the item's paragraph sit three levels below `parent`.
+    if (ancestors.length + 3 > MAX_MARKDOWN_DEPTH) {
+      cuts++;
+      // Lists made here have no position: the place is that of the nearest node that has one.
+      cut ??= [...ancestors, parent].reverse().find((node) => node.position)?.position;
+      return;
+    }
+    const joined = joinMarkedLists(parent.children as RootContent[], marker);
+    parent.children = joined.children;
+    lists.push(...joined.lists);
+  });
+  if (cuts > 0) {
+    const more = cuts > 1 ? ` (and ${cuts - 1} more places)` : '';
+    report(file, 'error', `\`${name}\` lists nested deeper than ${MAX_MARKDOWN_DEPTH} levels: the deeper markers are text${more}`, { place: cut, ruleId: 'nesting-too-deep', source: 'mlpost:security' });
+  }
+  return lists;
 }
 
 /** Does this paragraph start with `marker`? */

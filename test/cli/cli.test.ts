@@ -134,6 +134,6 @@ describe('the CLI users run', () => {
     expect(lines[0]).toBe(`mlpost ${JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')).version} (bundled CLI)`);
     expect(lines).toContain(`Node ${process.version}`);
     expect(lines.find((line) => line.startsWith('Graphviz:'))).toMatch(/^Graphviz: @viz-js\/viz 3\.3\.1 \/ Graphviz 9\.0\.0, loaded in \d+ ms$/);
-    expect(lines).toContain('micromark speed fixes: on (4 of 4)');
+    expect(lines.find((line) => line.startsWith('micromark speed fixes:'))).toMatch(/^micromark speed fixes: on \((\d+) of \1\)$/);
   });
 });

@@ -58,6 +58,22 @@ const CASES: Record<string, Diagnostic[]> = {
     ['10:1', 'error', 'cell-fence-attribute'], // timeout=100000
   ],
   'cell-never-finishes.md': [['3:1', 'error', 'cell-timeout']],
+  // Round 2: input that nested past every limit through a transform made after the tree
+  // limit (render-crashed with a stack overflow before), and YAML bombs in cells.
+  'hash-markers-deep.md': [['3:1', 'error', 'nesting-too-deep']],
+  'example-markers-deep.md': [['3:1', 'error', 'nesting-too-deep']],
+  'example-references-deep.md': [['5:1', 'error', 'nesting-too-deep']],
+  'blockquote-nested-deep.md': [['101:1', 'error', 'nesting-too-deep']],
+  'cell-yaml-aliases.md': [['4:1', 'error', 'cell-yaml-syntax']],
+  'yaml-nested-deep.md': [
+    ['2:107', 'error', 'front-matter-yaml'], // the 100th `[` (the mapping is a level too)
+    ['8:1', 'error', 'cell-yaml-syntax'], // `- - - …` 2000 deep
+    ['8:401', 'error', 'nesting-too-deep'], // …which is also a line of 2000 list markers
+  ],
+  'math-limits.md': [
+    ['3:1', 'error', 'math-limit'], // 274 bytes that expand past the token limit
+    ['7:1', 'error', 'math-limit'], // 20 001 characters
+  ],
   'script-urls.md': [
     ['1:1', 'warning', 'security-script-url'],
     ['1:26', 'warning', 'security-script-url'],
@@ -115,5 +131,10 @@ describe('bad input: exact diagnostics, and the rest of the page renders', () =>
       'hmm: "emission" item 2 item 2 must be a number, not -Infinity',
     ]);
     expect(await reasons('dot-graphviz-fails.md')).toContain('Graphviz: out of memory');
+    expect(await reasons('math-limits.md')).toEqual(['math: formula expands to more than 250000 tokens: not typeset', 'math: formula longer than 20000 characters (20001): not typeset']);
+    expect(await reasons('hash-markers-deep.md')).toEqual(['`#.` lists nested deeper than 100 levels: the deeper markers are text']);
+    expect(await reasons('blockquote-nested-deep.md')).toEqual(['`{% blockquote %}` blocks nested deeper than 100 levels: the deeper part is shown as plain text']);
+    expect(await reasons('cell-yaml-aliases.md')).toEqual(['hmm: YAML: Excessive alias count indicates a resource exhaustion attack']);
+    expect((await reasons('yaml-nested-deep.md')).slice(0, 2)).toEqual(['front matter is not read: YAML nested more than 100 levels deep: not read', 'rnn: YAML: YAML nested more than 100 levels deep: not read']);
   });
 });

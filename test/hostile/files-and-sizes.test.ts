@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { firstInvalidUtf8, formatReadFailure, readPostFile } from '../../src/site/read-post.js';
 import { renderPost } from '../../src/pipeline/render-post.js';
-import { MAX_BRACKET_DEPTH } from '../../src/limits/source.js';
+import { MAX_BRACKET_DEPTH, MAX_SOURCE_DEPTH } from '../../src/limits/source.js';
 import { MAX_HTML_DEPTH, MAX_MARKDOWN_DEPTH } from '../../src/limits/tree.js';
 import { repoRoot } from '../helpers.js';
 import { diagnostics, hostilePath } from './helpers.js';
@@ -91,6 +91,62 @@ describe('size and depth', () => {
     const small = await time(25_000);
     const large = await time(100_000);
     expect(large / small).toBeLessThan(8);
+  });
+
+  /** Median of three renders of `text`, in milliseconds. */
+  const medianRender = async (text: string) => {
+    const runs: number[] = [];
+    for (let run = 0; run < 3; run++) {
+      const started = performance.now();
+      await renderPost(text, { path: 'long.md' });
+      runs.push(performance.now() - started);
+    }
+    return runs.sort((a, b) => a - b)[1]!;
+  };
+
+  // micromark scanned the whole paragraph again for each lazy line (see
+  // src/parse/micromark-fixes/document.ts): a `>` line and 20 000 lazy lines took 25 s.
+  it('lazy continuation lines parse in linear time', { timeout: 60_000 }, async () => {
+    const lazy = (lines: number) => `> quote\n${'lazy line\n'.repeat(lines)}\nTHE-END\n`;
+    const post = await renderPost(lazy(20_000), { path: 'lazy.md' });
+    expect(post.messages).toEqual([]);
+    expect(post.html).toMatch(/^<blockquote>\n<p>quote\nlazy line\n/);
+    const small = await medianRender(lazy(5000));
+    const large = await medianRender(lazy(20_000));
+    expect(large / small).toBeLessThan(8);
+    expect(large).toBeLessThan(10_000);
+  });
+
+  // Line i is indented 2i columns: the text grows with the square of the depth, and the
+  // parse grew with its cube (47 s at 1 000 deep). Past MAX_SOURCE_DEPTH the markers are text.
+  it('lists nested one per line, 1000 deep: a located error, and time linear in the text', { timeout: 90_000 }, async () => {
+    const nested = (depth: number) => `${Array.from({ length: depth }, (_, i) => `${'  '.repeat(i)}- level ${i}`).join('\n')}\n\nTHE-END\n`;
+    const post = await renderPost(nested(1000), { path: 'nested.md' });
+    // A list level is two tree levels (list, item): the tree limit cuts at line 51; the
+    // line indented 400 columns is the first past the source limit.
+    expect(diagnostics(post)).toEqual([
+      ['51:101', 'error', 'nesting-too-deep'],
+      [`${MAX_SOURCE_DEPTH + 1}:${2 * MAX_SOURCE_DEPTH + 1}`, 'error', 'nesting-too-deep'],
+    ]);
+    expect(post.messages[1]!.reason).toBe(`a line is nested more than ${MAX_SOURCE_DEPTH} quotes or lists deep (counting its indentation): the deeper markers are text`);
+    expect(post.html).toContain('<p>THE-END</p>');
+    const small = await medianRender(nested(500));
+    const large = await medianRender(nested(1000));
+    expect(large / small).toBeLessThan(8);
+    expect(large).toBeLessThan(20_000);
+  });
+
+  // Each opening tag scanned ahead for its end: 20 000 unclosed `{% blockquote %}` took 4 s,
+  // 10 000 nested `{% pullquote %}` 27 s and 2.2 GB before they crashed.
+  it('thousands of Hexo block tags, unclosed or nested: located errors in linear time', { timeout: 60_000 }, async () => {
+    const unclosed = (count: number) => `${'{% blockquote %}\n\n'.repeat(count)}THE-END\n`;
+    const nested = (count: number) => `${'{% pullquote %}\n'.repeat(count)}x\n${'{% endpullquote %}\n'.repeat(count)}\nTHE-END\n`;
+    const post = await renderPost(nested(10_000), { path: 'tags.md' });
+    expect(diagnostics(post)).toEqual([['101:1', 'error', 'nesting-too-deep']]);
+    expect(post.html).toContain('<p>THE-END</p>');
+    expect((await renderPost(unclosed(3), { path: 'tags.md' })).messages.map((message) => message.ruleId)).toEqual(['hexo-tag-unclosed', 'hexo-tag-unclosed', 'hexo-tag-unclosed']);
+    expect((await medianRender(unclosed(20_000))) / (await medianRender(unclosed(5000)))).toBeLessThan(8);
+    expect((await medianRender(nested(8000))) / (await medianRender(nested(2000)))).toBeLessThan(8);
   });
 
   const deep: Array<[string, (depth: number) => string]> = [

@@ -6,7 +6,8 @@
  *
  * Runs per property (seeded, so failures replay): parseTag / splitArguments 1000,
  * parseFenceAttributes 1000, front matter 300, whole pipeline 150 (trusted) + 150
- * (sanitize), injection 150, EditMap equivalence 500.
+ * (sanitize), injection 150, EditMap equivalence 500; round 2: marker runs 60, macro
+ * definitions 80, graph attributes 60 (YAML nesting and names: test/limits, test/site).
  */
 import fc from 'fast-check';
 import { fromHtml } from 'hast-util-from-html';
@@ -173,3 +174,106 @@ describe('the whole pipeline on generated Markdown', () => {
   });
 });
 
+
+/**
+ * Round 2: generators for the constructs that could still stop a build — runs of list
+ * markers and tags nested past every limit, lazy lines, macro definitions that expand
+ * exponentially, graph attributes that make layouts run for ever. Each render must end in
+ * bounded time with located diagnostics and no `render-crashed`.
+ */
+describe('round 2: constructs that nest, expand or run for ever', () => {
+  const repeat = (piece: string) => fc.tuple(fc.constant(piece), fc.integer({ min: 1, max: 400 })).map(([text, count]) => text.repeat(count));
+  const markerRun = fc.oneof(
+    repeat('#. ').map((run) => `${run}x`),
+    repeat('(@) ').map((run) => `${run}x`),
+    repeat('(@a) ').map((run) => `(@a) first\n\n${run}`),
+    repeat('> ').map((run) => `${run}deep`),
+    repeat('- ').map((run) => `${run}deep`),
+    fc.integer({ min: 1, max: 300 }).map((depth) => Array.from({ length: depth }, (_, i) => `${'  '.repeat(i)}- level ${i}`).join('\n')),
+    fc.integer({ min: 1, max: 3000 }).map((lines) => `> quote\n${'lazy line\n'.repeat(lines)}`),
+    fc.integer({ min: 1, max: 400 }).map((depth) => `${'{% blockquote %}\n'.repeat(depth)}x\n${'{% endblockquote %}\n'.repeat(depth)}`),
+    fc.integer({ min: 1, max: 400 }).map((count) => '{% pullquote %}\n\n'.repeat(count)),
+  );
+
+  it('marker runs, lazy lines and nested tags: bounded time, located errors, never a crash', { timeout: 300_000 }, async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(markerRun, { minLength: 1, maxLength: 3 }), async (pieces) => {
+        const started = performance.now();
+        const post = await renderPost(`${pieces.join('\n\n')}\n\nTHE-END\n`, { path: 'runs.md' });
+        expect(performance.now() - started).toBeLessThan(RENDER_BOUND_MS * 2);
+        expect(post.html).toContain('THE-END');
+        expect(post.messages.filter((message) => message.ruleId === 'render-crashed').map(String)).toEqual([]);
+        for (const message of post.messages) expect(message.line ?? 0).toBeGreaterThanOrEqual(1);
+      }),
+      { numRuns: 60, seed: SEED },
+    );
+  });
+
+  const macroDefinition = fc.oneof(
+    fc.integer({ min: 2, max: 30 }).map((copies) => `\\def\\a#1{${'#1'.repeat(copies)}}`),
+    fc.integer({ min: 1, max: 30 }).map((count) => `\\def\\b{x}${'\\xdef\\b{\\b\\b}'.repeat(count)}`),
+    fc.integer({ min: 1, max: 30 }).map((count) => `\\gdef\\c{y}${'\\edef\\c{\\c\\c\\c}'.repeat(count)}`),
+    fc.constantFrom('\\def\\d#1{\\expandafter\\a\\expandafter{#1}}', '\\def\\e{\\e}', '\\newcommand{\\f}[1]{#1#1}', '\\def\\g#1#2{#2#1#2}'),
+  );
+  const macroUse = fc.oneof(
+    fc.tuple(fc.constantFrom('\\a', '\\d', '\\f'), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 200 })).map(([name, depth, width]) => `${`${name}{`.repeat(depth)}${'x'.repeat(width)}${'}'.repeat(depth)}`),
+    fc.constantFrom('\\b', '\\c', '\\e', '\\g{a}{b}', '\\rule{1000em}{1000em}', 'x^{'.repeat(50) + 'y' + '}'.repeat(50)),
+  );
+
+  it('macro definitions: every formula ends within its limits, typeset or as a located math error', { timeout: 300_000 }, async () => {
+    const rules = new Set<string>();
+    await fc.assert(
+      fc.asyncProperty(fc.array(macroDefinition, { minLength: 1, maxLength: 3 }), fc.array(macroUse, { minLength: 1, maxLength: 3 }), async (definitions, uses) => {
+        const started = performance.now();
+        const post = await renderPost(`$$${definitions.join('')}${uses.join('')}$$\n\nTHE-END\n`, { path: 'macros.md' });
+        expect(performance.now() - started).toBeLessThan(RENDER_BOUND_MS * 3);
+        expect(post.html).toContain('THE-END');
+        for (const message of post.messages) {
+          expect(message.ruleId).toMatch(/^(math-|katex-)/);
+          expect(message.line).toBe(1);
+          rules.add(message.ruleId!);
+        }
+      }),
+      { numRuns: 80, seed: SEED },
+    );
+    // The generator does reach the token limit.
+    expect(rules.has('math-limit')).toBe(true);
+  });
+
+  const graphAttribute = fc.oneof(
+    // neato's stress majorisation that never converges (and mclimit that makes dot crawl).
+    fc.constantFrom('maxiter="2000000000" epsilon="0" mode="KK"', 'mclimit="1000" nslimit="1000000" searchsize="1000000"'),
+    fc.constantFrom('maxiter', 'epsilon', 'mode', 'mclimit', 'nslimit', 'nslimit1', 'searchsize', 'remincross', 'overlap', 'splines', 'size', 'ratio', 'nodesep', 'ranksep', 'start', 'K', 'repulsiveforce').chain((name) =>
+      fc.constantFrom('0', '1', '-1', '2000000000', '1e-300', '1e300', 'KK', 'major', 'hier', 'true', 'false', 'scale', 'prism', '0.0001,0.0001', 'fill', 'auto', 'random').map((value) => `${name}="${value}"`),
+    ),
+  );
+  const graphSource = fc.tuple(
+    fc.constantFrom('dot', 'neato', 'fdp', 'sfdp', 'circo', 'twopi', 'osage', 'patchwork'),
+    fc.array(graphAttribute, { maxLength: 4 }),
+    fc.integer({ min: 2, max: 12 }),
+    fc.boolean(),
+  ).map(([engine, attributes, nodes, dense]) => {
+    const edges: string[] = [];
+    for (let a = 0; a < nodes; a++) for (let b = a + 1; b < nodes; b++) if (dense || b === a + 1) edges.push(`n${a} -- n${b}`);
+    return `\`\`\`{.graph prog=${engine}}\ngraph { graph [${attributes.join(' ')}]; ${edges.join('; ')} }\n\`\`\``;
+  });
+
+  it('graph attributes: every layout ends within the graph limit, drawn or as a located graph error', { timeout: 600_000 }, async () => {
+    const rules = new Set<string>();
+    await fc.assert(
+      fc.asyncProperty(graphSource, async (graph) => {
+        const started = performance.now();
+        const post = await renderPost(`${graph}\n\nTHE-END\n`, { path: 'graph.md', limits: { graphMs: 1000 } });
+        expect(performance.now() - started).toBeLessThan(RENDER_BOUND_MS + 2000);
+        expect(post.html).toContain('THE-END');
+        for (const message of post.messages) {
+          expect(message.ruleId).toMatch(/^graph-/);
+          rules.add(message.ruleId!);
+        }
+      }),
+      { numRuns: 60, seed: SEED },
+    );
+    // The generator does reach the limit.
+    expect(rules.has('graph-timeout')).toBe(true);
+  });
+});

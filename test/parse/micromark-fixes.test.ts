@@ -23,7 +23,12 @@ describe('micromark speed fixes', () => {
   it('are found and applied in every installed build of micromark', () => {
     const statuses = micromarkFixStatus();
     expect(statuses.map((status) => status.name)).toEqual(
-      builds.flatMap(({ build }) => [`edit-map consume (${build})`, ...['resolver', 'string', 'text'].map((carrier) => `text resolveAll of ${carrier} (${build})`)]),
+      builds.flatMap(({ build }) => [
+        `edit-map consume (${build})`,
+        ...['resolver', 'string', 'text'].map((carrier) => `text resolveAll of ${carrier} (${build})`),
+        `document lazy lines (${build})`,
+        `blank line (${build})`,
+      ]),
     );
     expect(statuses.filter((status) => !status.applied)).toEqual([]);
     expect(builds[0]!.build).toBe('lib');
@@ -105,12 +110,16 @@ describe('micromark speed fixes', () => {
       consume(events: unknown[]) { return events; }
     }
     const keepsEvents = { resolveAll: (events: DataEvent[]) => events };
-    const statuses = planFixes([{ build: 'lib', editMapPrototype: ChangedEditMap.prototype, textInitializers: { resolver: keepsEvents, string: {}, text: upstream.textInitializers.text } }]).statuses;
+    // A document tokenizer that reads nothing; a blank-line construct without a tokenizer.
+    const readsNothing = { tokenize: () => () => undefined };
+    const statuses = planFixes([{ ...upstream, editMapPrototype: ChangedEditMap.prototype, textInitializers: { resolver: keepsEvents, string: {}, text: upstream.textInitializers.text }, documentInitializer: readsNothing, blankLines: [{}] }]).statuses;
     expect(statuses).toEqual([
       { name: 'edit-map consume (lib)', applied: false, reason: 'consume does not do what the fix was written for' },
       { name: 'text resolveAll of resolver (lib)', applied: false, reason: 'resolveAll does not do what the fix was written for' },
       { name: 'text resolveAll of string (lib)', applied: false, reason: 'resolveAll not found' },
       { name: 'text resolveAll of text (lib)', applied: false, reason: 'resolveAll does not do what the fix was written for' },
+      { name: 'document lazy lines (lib)', applied: false, reason: 'tokenize does not do what the fix was written for' },
+      { name: 'blank line (lib)', applied: false, reason: 'tokenize not found' },
     ]);
     expect(fixesOffWarning(statuses)).toMatch(/^mlpost: micromark is not the version its speed fixes were written for, so they are off \(parsing is correct; .*edit-map consume \(lib\): consume does not do/);
     expect(fixesOffWarning(micromarkFixStatus())).toBeUndefined();
@@ -121,7 +130,41 @@ describe('micromark speed fixes', () => {
     const prototype = upstream.editMapPrototype as { consume: Consume };
     class Rebuilt extends (editMapClass(prototype) as new () => object) {}
     (Rebuilt.prototype as { consume: unknown }).consume = function consume(this: EditMapInternals, events: unknown[]) { return prototype.consume.call(this, events); };
-    expect(planFixes([{ build: 'lib', editMapPrototype: Rebuilt.prototype, textInitializers: upstream.textInitializers }]).statuses.every((status) => status.applied)).toBe(true);
+    expect(planFixes([{ ...upstream, editMapPrototype: Rebuilt.prototype }]).statuses.every((status) => status.applied)).toBe(true);
+  });
+
+  // Lines that open, continue and lazily continue quotes and lists, with tabs, blank lines,
+  // fences and tables: the places where the document tokenizer and the blank-line check matter.
+  const line = fc.tuple(
+    fc.constantFrom('', ' ', '  ', '   ', '    ', '\t', ' \t', '      '),
+    fc.array(fc.constantFrom('> ', '>', '- ', '* ', '1. ', '2) ', '-\t', '> - '), { maxLength: 3 }),
+    fc.constantFrom('text', 'more text', '', '  ', '\t', '~~~', '```js', '| a | b |', '| - | - |', '# h', '---', '<div>', 'x *y*', '[a]: b', '    code'),
+  ).map(([indent, markers, rest]) => indent + markers.join('') + rest);
+  const posts = fc.array(line, { maxLength: 14 }).map((lines) => lines.join('\n'));
+
+  it("tokenize as micromark's own document tokenizer and blank-line check do", () => {
+    type Target = Record<string, unknown>;
+    const shape = (events: unknown[]) => events.map((event) => {
+      const [kind, token] = event as [string, { type: string; start: { offset: number }; end: { offset: number } }];
+      return `${kind} ${token.type} ${token.start.offset}-${token.end.offset}`;
+    });
+    for (const build of builds) {
+      const { patches } = planFixes([build]);
+      const mine = patches.filter((patch) => patch.target === build.documentInitializer || build.blankLines.includes(patch.target));
+      expect(mine).toHaveLength(2);
+      fc.assert(
+        fc.property(posts, (text) => {
+          const upstream = shape(build.parseEvents(text));
+          for (const patch of mine) (patch.target as Target)[patch.key] = patch.replacement;
+          try {
+            expect(shape(build.parseEvents(text))).toEqual(upstream);
+          } finally {
+            for (const patch of mine) (patch.target as Target)[patch.key] = patch.original;
+          }
+        }),
+        { numRuns: 500, seed: SEED },
+      );
+    }
   });
 
   it('make a paragraph of many bracket pairs linear (60 kB of `[a]` took 1.8 s)', async () => {

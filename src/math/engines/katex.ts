@@ -4,6 +4,7 @@
  * edited post is cheap).
  */
 import katex, { type KatexOptions } from 'katex';
+import { isFormulaLimitError } from '../../limits/formula.js';
 
 /** What KaTeX made of a formula: its HTML, or its error. */
 export type KatexResult = { html: string } | { error: KatexError };
@@ -35,6 +36,8 @@ export function typesetWithKatex(tex: string, settings: KatexOptions, memoKey: s
   try {
     return { html: katex.renderToString(tex, { ...settings, throwOnError: true }) };
   } catch (error) {
+    // A limit of `src/limits/formula.ts` is not a TeX error: the caller stops there.
+    if (isFormulaLimitError(error)) throw error;
     return { error: katexError(error) };
   }
 }

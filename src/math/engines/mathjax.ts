@@ -97,7 +97,7 @@ export type MathJaxResult = { html: string } | { error: string };
 export class MathJaxPage {
   private document: MathDocument | undefined;
 
-  /** Typeset `tex`; the HTML of an `mjx-container`, or MathJax's error message. */
+  /** Typeset `tex`; the HTML of an `mjx-container`, or MathJax's error message (empty when it has none for the author). */
   typeset(tex: string, display: boolean): MathJaxResult {
     const { adaptor, createDocument } = load();
     this.document ??= createDocument();
@@ -105,7 +105,9 @@ export class MathJaxPage {
     try {
       node = this.document.convert(tex, { display, em: 16, ex: 8, containerWidth: 1280 });
     } catch (error) {
-      // MathJax throws its `TexError`, which is not an `Error`.
+      // MathJax throws its `TexError`, which is not an `Error`; an `Error` is MathJax failing
+      // on input it does not expect (control characters): nothing to tell the author.
+      if (error instanceof Error) return { error: '' };
       const message = (error as { message?: unknown } | undefined)?.message;
       return { error: typeof message === 'string' ? message : String(error) };
     }

@@ -1,6 +1,7 @@
 /**
- * Two speed fixes for micromark 4, explicit and checked (`edit-map.ts`, `text-resolver.ts`
- * say what each fixes). micromark exports neither piece, so:
+ * Four speed fixes for micromark 4, explicit and checked (`edit-map.ts`, `text-resolver.ts`,
+ * `document.ts`, `blank-line.ts` say what each fixes). micromark exports none of these
+ * pieces, so:
  *
  * - they are found in the micromark copy mlpost's parser uses, in its production and
  *   development builds, loaded synchronously on the first parse (`micromark-files.ts`);
@@ -13,7 +14,9 @@
  */
 import { consumeFromFirstEdit } from './edit-map.js';
 import { linearTextResolver, type DataEvent } from './text-resolver.js';
-import { consumeMatches, mergeMatches } from './probes.js';
+import { consumeMatches, mergeMatches, tokenizesAlike } from './probes.js';
+import { documentWithLazyLineMemo, type EditMapLike } from './document.js';
+import { blankLineWithMemo } from './blank-line.js';
 import { loadMicromarkBuilds, type MicromarkBuild } from './micromark-files.js';
 
 /** A fix: the function at `target[key]` replaced by `replacement` while mlpost parses. */
@@ -25,6 +28,7 @@ export interface Patch {
 }
 
 type Resolver = (events: DataEvent[], context: unknown) => DataEvent[];
+type Tokenizer = Parameters<typeof blankLineWithMemo>[0];
 
 /** What became of one fix in one build of micromark. */
 export interface FixStatus {
@@ -61,7 +65,7 @@ export function planFixes(builds: readonly MicromarkBuild[]): Fixes {
     statuses.push(result.status);
     if (result.patch) patches.push(result.patch);
   };
-  for (const { build, editMapPrototype, textInitializers } of builds) {
+  for (const { build, editMapPrototype, textInitializers, documentInitializer, blankLines, parseEvents } of builds) {
     add(checkedPatch(`edit-map consume (${build})`, editMapPrototype, 'consume', () => consumeMatches(editMapPrototype), () => consumeFromFirstEdit));
     // The three resolvers are one function made three times (`createResolver`); `string`
     // and `text` add a pass after the merge that needs a real parse to run, so they are
@@ -71,6 +75,20 @@ export function planFixes(builds: readonly MicromarkBuild[]): Fixes {
       const sameCode = (original: unknown) => mergeMatches(merge) && String(original) === String(merge);
       add(checkedPatch(`text resolveAll of ${carrier} (${build})`, textInitializers[carrier], 'resolveAll', sameCode, (original: Resolver) => linearTextResolver(original)));
     }
+    // The tokenizers are checked by parsing the probe posts with and without the fix.
+    const EditMap = (editMapPrototype as { constructor?: new () => EditMapLike } | undefined)?.constructor;
+    if (typeof EditMap === 'function') {
+      const lazyLines = documentWithLazyLineMemo(EditMap);
+      add(checkedPatch(`document lazy lines (${build})`, documentInitializer, 'tokenize', () => tokenizesAlike(parseEvents, documentInitializer as Record<string, unknown>, 'tokenize', lazyLines), () => lazyLines));
+    } else add({ status: { name: `document lazy lines (${build})`, applied: false, reason: 'EditMap not found' } });
+    // The blank-line check this build imports (lib or dev, by the process's conditions).
+    const blankLineFix = (blankLine: unknown) =>
+      checkedPatch(`blank line (${build})`, blankLine, 'tokenize', (original) => tokenizesAlike(parseEvents, blankLine as Record<string, unknown>, 'tokenize', blankLineWithMemo(original as Tokenizer)), (original: Tokenizer) => blankLineWithMemo(original));
+    const candidates = blankLines.map(blankLineFix);
+    const live = candidates.find((candidate) => candidate.patch);
+    if (live && !patches.some((patch) => patch.target === live.patch!.target)) add(live);
+    else if (live) statuses.push(live.status);
+    else add(candidates[0] ?? { status: { name: `blank line (${build})`, applied: false, reason: 'blank-line.js not found' } });
   }
   return { patches, statuses };
 }

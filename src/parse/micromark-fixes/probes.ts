@@ -69,3 +69,54 @@ export function mergeMatches(resolveAll: unknown): boolean {
 function sameJson(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
+
+/**
+ * Posts that exercise the document tokenizer and the blank-line check: lazy lines in
+ * quotes and lists (ending in a new block, a fence, a table), nested lists with blank and
+ * indented lines, tabs, containers closed at the end of the text.
+ */
+export const TOKENIZER_PROBES: readonly string[] = [
+  '',
+  '> a\nb\nc\n\nd\n',
+  '> a\n> b\nc\n- d\ne\n',
+  '- a\n  - b\n    - c\nlazy\n\n      code\n  back\n',
+  '> ~~~\nx\n> ~~~\n> | a |\n| - |\n',
+  '1. one\n\n   two\n\n3) three\n   - x\n\t- y\n  \n-\n  z',
+  '> > deep\nlazy\n> # heading\n>\n> - item\n  cont\n',
+  '* a\n\n\n* b\n    indented\n  *  c\n     d\n',
+  '    code\n> quote\n    lazy code?\n---\n',
+];
+
+/** One event as the probes compare it: kind, type and where it starts and ends. */
+function eventShape(event: unknown): string {
+  const [kind, token] = event as [string, { type: string; start: { offset: number }; end: { offset: number } }];
+  return `${kind} ${token.type} ${token.start.offset}-${token.end.offset}`;
+}
+
+/**
+ * Whether the build tokenizes every probe the same with `target[key]` replaced by
+ * `replacement` as with its own function (which is put back either way), and really calls
+ * the replacement (so `target` is the object the build's parser uses).
+ */
+export function tokenizesAlike(parseEvents: (text: string) => unknown[], target: Record<string, unknown>, key: string, replacement: unknown): boolean {
+  const original = target[key];
+  if (typeof replacement !== 'function') return false;
+  let calls = 0;
+  const counted = function (this: unknown, ...args: unknown[]) {
+    calls++;
+    return (replacement as (...args: unknown[]) => unknown).apply(this, args);
+  };
+  const run = (text: string, value: unknown) => {
+    target[key] = value;
+    try {
+      return parseEvents(text).map(eventShape).join('\n');
+    } finally {
+      target[key] = original;
+    }
+  };
+  try {
+    return TOKENIZER_PROBES.every((text) => run(text, original) === run(text, counted)) && calls > 0;
+  } catch {
+    return false;
+  }
+}

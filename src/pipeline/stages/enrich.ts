@@ -24,7 +24,7 @@ export function enrichStage(options: Readonly<MlpostOptions>): Stage {
       { name: 'slug', use: [rehypeSlug], needs: ['hast', 'raw-html-parsed', 'author-ids-marked', 'page-open'], makes: ['heading-ids'], breaks: ['author-content-only', 'ids-unique'] },
       // Rewrites the TeX (`\label`, `\tag`, `\eqref`) that KaTeX then typesets.
       { name: 'equation-refs', use: [rehypeEquationRefs], needs: ['hast', 'raw-html-parsed', 'author-ids-marked', 'page-open'], makes: ['equations-numbered'], breaks: ['author-content-only', 'ids-unique'] },
-      { name: 'math', use: [rehypeMath, options.math ?? {}], needs: ['hast', 'equations-numbered', 'page-open'], makes: ['math-typeset'], breaks: ['author-content-only'] },
+      { name: 'math', use: [rehypeMath, { ...options.math, limits: { ...options.limits?.formula, ...options.math?.limits } }], needs: ['hast', 'equations-numbered', 'page-open'], makes: ['math-typeset'], breaks: ['author-content-only'] },
       // Display math was `pre > code` too: highlighting only what is left.
       ...optional(options.highlight !== false, { name: 'highlight', use: [rehypeHighlightCode], needs: ['hast', 'code-text-final', 'math-typeset', 'page-open'], breaks: ['author-content-only'] }),
       ...optional(options.externalLinks !== false, { name: 'external-links', use: [rehypeExternalLinks, { siteUrl: options.siteUrl }], needs: ['hast', 'raw-html-parsed', 'page-open'], breaks: ['author-content-only'] }),

@@ -17,7 +17,7 @@ export function featuresStage(options: Readonly<MlpostOptions>): Stage {
     summary: 'graphs drawn, cells executed, code fences given their attributes',
     steps: [
       // Fences inside tag bodies (a graph in a `{% blockquote %}`) exist once tags expanded.
-      { name: 'graph', use: [remarkGraphStep, { renderer: options.graph, cache: options.cache }], needs: ['mdast', 'tags-expanded'], makes: ['graphs-drawn'] },
+      { name: 'graph', use: [remarkGraphStep, { renderer: options.graph, cache: options.cache, timeoutMs: options.limits?.graphMs }], needs: ['mdast', 'tags-expanded'], makes: ['graphs-drawn'] },
       { name: 'cells', use: [remarkCellsStep, { graph: options.graph, ...options.cells }], needs: ['mdast', 'tags-expanded'], makes: ['cells-run'] },
       // The other fences, Hexo's codeblock tags among them, once graphs and cells took theirs.
       { name: 'code-attributes', use: [remarkCodeAttributes], needs: ['mdast', 'tags-expanded', 'graphs-drawn', 'cells-run'], makes: ['code-final'] },

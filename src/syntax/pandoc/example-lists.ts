@@ -11,11 +11,11 @@
  * `<ol class="example">` whose `start` continues the sequence, as pandoc writes it. A
  * `(@label)` that names no item stays as written (pandoc would read it as a citation).
  */
-import type { Parent, Root, RootContent, Text } from 'mdast';
+import type { Root, Text } from 'mdast';
 import type { VFile } from 'vfile';
 import { SKIP, visit } from 'unist-util-visit';
 import { sourceMayMatch } from '../source-hint.js';
-import { isMarkedParagraph, joinMarkedLists, type LineMarker, type MarkedList } from '../hash-lists.js';
+import { convertMarkedLists, type LineMarker, type MarkedList } from '../hash-lists.js';
 
 const EXAMPLE: LineMarker = { start: /^\(@([\w-]*)\)[ \t]+/, split: /\n(?=\(@[\w-]*\)[ \t])/ };
 const REFERENCE = /\(@([\w-]+)\)/g;
@@ -24,15 +24,7 @@ const REFERENCE = /\(@([\w-]+)\)/g;
 export function remarkPandocExampleLists() {
   return (tree: Root, file: VFile): void => {
     if (!sourceMayMatch(file, /\(@/)) return;
-    const lists: MarkedList[] = [];
-    visit(tree, (node) => {
-      if (!('children' in node)) return;
-      const parent = node as Parent;
-      if (!parent.children.some((child) => isMarkedParagraph(child, EXAMPLE))) return;
-      const joined = joinMarkedLists(parent.children as RootContent[], EXAMPLE);
-      parent.children = joined.children;
-      lists.push(...joined.lists);
-    });
+    const lists = convertMarkedLists(tree, file, EXAMPLE, '(@)');
     if (lists.length === 0) return;
     const numbers = numberExamples(tree, lists);
     if (numbers.size > 0) replaceReferences(tree, numbers);

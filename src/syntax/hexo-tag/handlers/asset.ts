@@ -31,7 +31,7 @@ function findAsset(tag: AnyHexoTag, context: TagContext, candidates: readonly st
   }
   let outside: { slug: string; read: ContainedRead & { ok: false } } | undefined;
   for (const [index, slug] of candidates.entries()) {
-    const read = readContainedFile(folder, slug);
+    const read = readContainedFile(folder, slug, context.file);
     if (read.ok) {
       const assets = mlpostData(context.file).assets;
       if (!assets.some((asset) => asset.path === read.relativePath)) assets.push({ path: read.relativePath, contents: read.contents });

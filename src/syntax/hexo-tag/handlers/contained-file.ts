@@ -5,6 +5,8 @@
  */
 import { readFileSync, realpathSync, statSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
+import type { VFile } from 'vfile';
+import { recordRead } from '../../../cache/reads.js';
 
 /** The outcome of {@link readContainedFile}. */
 export type ContainedRead =
@@ -19,9 +21,17 @@ function isInside(root: string, child: string): boolean {
 
 /**
  * Read `requested` (a relative path as the author wrote it) from `folder`.
- * `relativePath` is the file's path inside the folder with `/` separators.
+ * `relativePath` is the file's path inside the folder with `/` separators. With `file`,
+ * what was read (or found missing) is recorded on it, for the cache (`cache/reads.ts`).
  */
-export function readContainedFile(folder: string, requested: string): ContainedRead {
+export function readContainedFile(folder: string, requested: string, file?: VFile): ContainedRead {
+  const read = readInsideFolder(folder, requested);
+  if (read.ok) recordRead(file, resolve(folder, requested), read.contents);
+  else if (read.problem !== 'outside') recordRead(file, resolve(folder, requested), undefined);
+  return read;
+}
+
+function readInsideFolder(folder: string, requested: string): ContainedRead {
   if (requested === '' || requested.includes('\0') || isAbsolute(requested) || /^[A-Za-z]:|^[\\/]/.test(requested)) {
     return { ok: false, problem: 'outside', detail: 'an absolute path' };
   }

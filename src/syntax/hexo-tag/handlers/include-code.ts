@@ -59,7 +59,7 @@ export const includeCodeHandler: TagHandler = (tag, context) => {
   if (!parsed) return tagProblem(tag, context, 'warning', `\`{% ${tag.name} %}\` names no file`, 'hexo-tag-argument');
   const folder = codeFolderOf(context.site, file);
   if (!folder) return tagProblem(tag, context, 'warning', `\`{% ${tag.name} ${parsed.path} %}\`: the post has no path and no code folder is configured, so the file cannot be found`, 'hexo-tag-no-folder');
-  const read = readContainedFile(folder, parsed.path);
+  const read = readContainedFile(folder, parsed.path, file);
   if (!read.ok) {
     if (read.problem === 'outside') {
       return tagProblem(tag, context, 'error', `\`{% ${tag.name} %}\`: \`${parsed.path}\` is outside the code folder ${shownFolder(folder)} (${read.detail}); nothing was read`, 'hexo-tag-path-outside');

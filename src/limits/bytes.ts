@@ -1,0 +1,19 @@
+/**
+ * Cutting text to a number of bytes of UTF-8 (file names have a limit in bytes, 255 on
+ * most file systems), between two characters as a reader sees them (grapheme clusters),
+ * so a cut never leaves half a character or a lone combining mark.
+ */
+const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+
+/** `text` cut to at most `bytes` bytes of UTF-8. */
+export function cutToBytes(text: string, bytes: number): string {
+  if (Buffer.byteLength(text) <= bytes) return text;
+  let used = 0;
+  let cut = '';
+  for (const { segment } of segmenter.segment(text)) {
+    used += Buffer.byteLength(segment);
+    if (used > bytes) break;
+    cut += segment;
+  }
+  return cut;
+}
