@@ -20,7 +20,7 @@ import type { RenderWorkerRequest, RenderWorkerResponse } from './render-worker.
  * 600 MB for ~15 % more CPU time. The young generation is set explicitly because V8 would
  * otherwise derive a small one from the old-generation limit (twice the collections).
  */
-export const RENDER_THREAD_LIMITS = { maxOldGenerationSizeMb: 384, maxYoungGenerationSizeMb: 48 } as const;
+export const RENDER_THREAD_LIMITS = { maxOldGenerationSizeMb: 384, maxYoungGenerationSizeMb: 96 } as const;
 
 /**
  * Posts a render thread renders before it is replaced by a fresh one. The pipeline's

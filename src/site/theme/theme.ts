@@ -81,7 +81,9 @@ function templateFiles(folder: string): string[] {
 function createEnvironment(folders: readonly string[]): Environment {
   // Nunjucks is CommonJS and loads in a few milliseconds: required when a page is first made.
   const nunjucks = createRequire(import.meta.url)('nunjucks') as typeof import('nunjucks');
-  return new nunjucks.Environment(new nunjucks.FileSystemLoader([...folders], { noCache: true }), { autoescape: true, throwOnUndefined: false });
+  // Templates are compiled once per build (each build opens the theme afresh, so an edited
+  // template is read again by the next one, as under `serve`).
+  return new nunjucks.Environment(new nunjucks.FileSystemLoader([...folders], { noCache: false }), { autoescape: true, throwOnUndefined: false });
 }
 
 /** `theme/post.njk:3:7: error: …` from a Nunjucks error (`(path) [Line 3, Column 7]\n  message`). */
