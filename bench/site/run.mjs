@@ -124,7 +124,7 @@ for (let run = 0; run < (quick ? 1 : 3); run++) {
 }
 
 // The seed post alone, warm in-process: renderPost against Hexo's own render API.
-const { renderPost } = await import(pathToFileURL(join(root, 'dist/render/render-post.js')).href);
+const { renderPost } = await import(pathToFileURL(join(root, 'dist/pipeline/render-post.js')).href);
 const seedText = readFileSync(join(root, 'fixtures/posts/rnn_intro.md'), 'utf8');
 await renderPost(seedText, { path: 'rnn_intro.md' });
 const seedWarm = [];

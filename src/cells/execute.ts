@@ -4,6 +4,7 @@
  */
 import { join } from 'node:path';
 import { DiskCache, hashKey } from '../cache/disk-cache.js';
+import { defaultCacheFolder } from '../cache/default-folder.js';
 import { NUMERIC_CORE_VERSION } from '../numeric/version.js';
 import { CellRunError } from './pool.js';
 import { cellWorkerPool } from '../engines/index.js';
@@ -37,7 +38,7 @@ export function resetCellRunStats(): void {
 
 /** The default cache folder: `node_modules/.cache/mlpost/cells` of the working directory. */
 export function defaultCellCacheDir(): string {
-  return join(process.cwd(), 'node_modules', '.cache', 'mlpost', 'cells');
+  return defaultCacheFolder('cells');
 }
 
 /** What the key of a cell's cache entry is made of. */

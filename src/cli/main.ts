@@ -19,7 +19,7 @@ program
   .requiredOption('-o, --output <dir>', 'output folder')
   .option('--strict', 'exit with 1 on warnings too')
   .option('--timezone <zone>', 'IANA time zone for dates without an offset', 'UTC')
-  .option('--no-cache', 'execute every cell afresh (same output bytes)')
+  .option('--no-cache', 'lay out every graph and execute every cell afresh (same output bytes)')
   .option('--number-sections', 'number the headings as pandoc --number-sections did')
   .action(async (post: string, options: { output: string; strict?: boolean; timezone: string; cache: boolean; numberSections?: boolean }) => {
     const { renderCommand } = await import('./render-command.js');

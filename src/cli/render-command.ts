@@ -3,6 +3,8 @@
  * the shared assets under `<dir>`.
  */
 import { join, resolve } from 'node:path';
+import { DiskCache } from '../cache/disk-cache.js';
+import { defaultCacheFolder } from '../cache/default-folder.js';
 import { renderPost } from '../pipeline/render-post.js';
 import { renderPage } from '../site/page.js';
 import { copyStaticAssets, writePostAssets } from '../site/output.js';
@@ -15,7 +17,7 @@ export interface RenderCommandOptions {
   output: string;
   strict?: boolean;
   timezone?: string;
-  /** `false` with `--no-cache`: execute every cell afresh. */
+  /** `false` with `--no-cache`: lay out every graph and execute every cell afresh. */
   cache?: boolean;
   /** `--number-sections`. */
   numberSections?: boolean;
@@ -28,7 +30,11 @@ export async function renderCommand(postPath: string, options: RenderCommandOpti
     process.stderr.write(`${formatReadFailure(postPath, read)}\n`);
     return 1;
   }
-  const post = await renderPost(read.text, { path: postPath, timezone: options.timezone, cells: { noCache: options.cache === false }, numberSections: options.numberSections === true });
+  // Graphs are kept beside the cells' cache (node_modules/.cache/mlpost/): rendering the post
+  // again after an edit lays out only the graphs that changed, and loads no Graphviz at all
+  // when none did. `--no-cache` reads and writes neither.
+  const cache = options.cache === false ? undefined : new DiskCache(defaultCacheFolder('graphs'));
+  const post = await renderPost(read.text, { path: postPath, timezone: options.timezone, cells: { noCache: options.cache === false }, numberSections: options.numberSections === true, ...(cache ? { cache } : {}) });
   const counts = printMessages(post.messages, postPath);
   const folder = resolve(options.output);
   writePostAssets(folder, post.assets);

@@ -48,6 +48,13 @@ const wasm = (globalThis as unknown as { WebAssembly: WasmGlobal }).WebAssembly;
 export const VIZ_JS_VERSION = '3.3.1';
 
 /**
+ * The build that version loads, as {@link LayoutEngine.build} names it. Known before
+ * Graphviz loads, so cached graphs are found without loading it (a test checks that the
+ * installed engine reports exactly this).
+ */
+export const PINNED_GRAPHVIZ_BUILD = `@viz-js/viz ${VIZ_JS_VERSION} / Graphviz 9.0.0`;
+
+/**
  * Graphviz orders subgraphs (hence clusters) by the addresses of their interned names,
  * so a long-lived WASM instance lays out the same graph differently once its heap has
  * been used (native `dot` starts every run with a fresh heap). We keep the instance's

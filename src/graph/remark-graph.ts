@@ -10,7 +10,7 @@ import type { Element, ElementContent, Properties } from 'hast';
 import type { Point } from 'unist';
 import type { VFile } from 'vfile';
 import { fromHtml } from 'hast-util-from-html';
-import { visit, SKIP } from 'unist-util-visit';
+import { visit } from 'unist-util-visit';
 import { hashKey, type DiskCache } from '../cache/disk-cache.js';
 import { placeInFence, report } from '../diagnostics.js';
 import { markTransient } from '../limits/transient.js';
@@ -57,21 +57,28 @@ declare module 'vfile' {
   }
 }
 
-/** Render through the cache: key = DOT, options, engine build and our version. */
-function renderCached(renderer: GraphRenderer, cache: DiskCache | undefined, dot: string, engine: string | undefined, idPrefix: string, title: string | undefined, timeoutMs: number | undefined): GraphResult {
-  if (!cache) return renderer.render(dot, { engine, idPrefix, title, timeoutMs });
-  const key = hashKey('mlpost-graph', renderer.version, renderer.build, engine ?? 'dot', idPrefix, title ?? '', dot);
+/** The cache key of one graph: DOT, options, engine build and our output version. */
+function graphCacheKey(build: string, version: string, job: GraphJob): string {
+  return hashKey('mlpost-graph', version, build, job.fence.engine ?? 'dot', job.idPrefix, job.fence.caption ?? '', job.dot);
+}
+
+/** The cached result of `job`, if the cache holds one of ours. */
+function cachedResult(cache: DiskCache, key: string): GraphResult | undefined {
   const cached = cache.get(key);
-  if (cached !== undefined) {
-    try {
-      const result = JSON.parse(cached) as GraphResult;
-      if (typeof result.svg === 'string' && Array.isArray(result.problems)) return result;
-    } catch {
-      // A value that is not ours: render afresh and overwrite it.
-    }
+  if (cached === undefined) return undefined;
+  try {
+    const result = JSON.parse(cached) as GraphResult;
+    if (typeof result.svg === 'string' && Array.isArray(result.problems)) return result;
+  } catch {
+    // A value that is not ours: render afresh and overwrite it.
   }
-  const result = renderer.render(dot, { engine, idPrefix, title, timeoutMs });
-  if (!result.problems.some((problem) => problem.transient)) cache.set(key, JSON.stringify(result));
+  return undefined;
+}
+
+/** Render `job` and keep the result (unless a problem says the next try may differ). */
+function renderJob(renderer: GraphRenderer, cache: DiskCache | undefined, job: GraphJob, timeoutMs: number | undefined): GraphResult {
+  const result = renderer.render(job.dot, { engine: job.fence.engine, idPrefix: job.idPrefix, title: job.fence.caption, timeoutMs });
+  if (cache && !result.problems.some((problem) => problem.transient)) cache.set(graphCacheKey(renderer.build, renderer.version, job), JSON.stringify(result));
   return result;
 }
 
@@ -96,63 +103,120 @@ function figureOf(fence: GraphFence, svg: Element, failed: boolean): GraphFigure
   return { hName: 'figure', hProperties: properties, hChildren: children };
 }
 
+/** One graph fence of a file, read and numbered, waiting for its layout. */
+interface GraphJob {
+  node: Code;
+  parent: { children: unknown[] };
+  index: number;
+  fence: GraphFence;
+  /** The DOT handed to Graphviz (TeX labels quoted). */
+  dot: string;
+  /** TeX labels quoted in `dot`. */
+  texLabels: number;
+  idPrefix: string;
+}
+
+/** Every graph fence of `tree`, in order, numbered `g1-`, `g2-` … (reports nothing). */
+function collectGraphJobs(tree: Root, file: VFile): GraphJob[] {
+  const jobs: GraphJob[] = [];
+  visit(tree, 'code', (node: Code, index, parent) => {
+    if (!parent || index === undefined) return;
+    const fence = graphFenceOf(node);
+    if (!fence) return;
+    const number = (file.data.mlpostGraphCount ?? 0) + 1;
+    file.data.mlpostGraphCount = number;
+    const rewrite = fence.tex ? quoteTexLabels(node.value) : { dot: node.value, count: 0 };
+    jobs.push({ node, parent, index, fence, dot: rewrite.dot, texLabels: rewrite.count, idPrefix: `g${number}-` });
+  });
+  return jobs;
+}
+
+/** Put the figure of `job` in the tree; report the fence's and the layout's problems; add its SVG file. */
+function applyGraphResult(file: VFile, job: GraphJob, result: GraphResult): void {
+  const { node, fence, dot } = job;
+  const start = node.position?.start;
+  const column = infoColumn(file, node);
+  for (const problem of fence.problems) {
+    report(file, 'warning', problem.message, { place: start ? { line: start.line, column: column + problem.offset } : undefined, ruleId: problem.ruleId, source: SOURCE });
+  }
+  if (job.texLabels > 0) {
+    report(file, 'warning', `latex="true": ${job.texLabels} TeX label${job.texLabels === 1 ? ' is' : 's are'} drawn as raw text; mlpost does not typeset TeX inside graphs`, { place: start, ruleId: 'graph-tex-label', source: SOURCE });
+  }
+
+  if (result.problems.some((problem) => problem.transient)) markTransient(file);
+  const indent = start ? start.column - 1 : 0;
+  for (const problem of result.problems) {
+    const place = problem.line !== undefined ? placeInFence(start, problem.line, problem.column ?? 1, indent) : start;
+    report(file, problem.severity, problem.message, { place, ruleId: problem.ruleId, source: SOURCE });
+  }
+  const failed = result.problems.some((problem) => problem.severity === 'error');
+
+  const svg = fromHtml(result.svg, { fragment: true, space: 'svg' }).children.find((child): child is Element => child.type === 'element');
+  if (!svg) return;
+  stripPositions(svg);
+
+  if (fence.fileName !== undefined) {
+    const why = checkFileName(fence.fileName);
+    if (why !== undefined) report(file, 'error', `fileName \`${fence.fileName}\` ${why}; no SVG file is written`, { place: start, ruleId: 'graph-file-name', source: SOURCE });
+    else if (!failed) {
+      const path = svgFileName(file, fence.fileName, dot, start);
+      mlpostData(file).assets.push({ path, contents: `<?xml version="1.0" encoding="UTF-8"?>\n${result.svg}\n` });
+    }
+  }
+
+  const figure: GraphFigure = { type: 'mlpostGraph', data: figureOf(fence, svg, failed) };
+  if (node.position) figure.position = node.position;
+  job.parent.children[job.index] = figure;
+}
+
 /**
  * Replace every graph fence (` ```{.graph …} `, ` ```dot `, ` ```graphviz `) with a
- * figure; report problems on the file; add `fileName.svg` assets.
+ * figure; report problems on the file; add `fileName.svg` assets. Synchronous: the
+ * renderer is loaded up front.
  */
 export function remarkGraph(options: RemarkGraphOptions) {
   const { renderer, cache, timeoutMs } = options;
   return function transform(tree: Root, file: VFile): void {
-    visit(tree, 'code', (node: Code, index, parent) => {
-      if (!parent || index === undefined) return;
-      const fence = graphFenceOf(node);
-      if (!fence) return;
-      const start = node.position?.start;
-      const column = infoColumn(file, node);
-      for (const problem of fence.problems) {
-        report(file, 'warning', problem.message, { place: start ? { line: start.line, column: column + problem.offset } : undefined, ruleId: problem.ruleId, source: SOURCE });
-      }
+    for (const job of collectGraphJobs(tree, file)) {
+      const cached = cache ? cachedResult(cache, graphCacheKey(renderer.build, renderer.version, job)) : undefined;
+      applyGraphResult(file, job, cached ?? renderJob(renderer, cache, job, timeoutMs));
+    }
+  };
+}
 
-      const number = (file.data.mlpostGraphCount ?? 0) + 1;
-      file.data.mlpostGraphCount = number;
-      const idPrefix = `g${number}-`;
+/** Options of {@link remarkGraphLazy}. */
+export interface RemarkGraphLazyOptions {
+  /** Loads the renderer; called only when a graph is not in the cache. */
+  loadRenderer: () => Promise<GraphRenderer>;
+  /** The build and output version the renderer will report (cache keys are looked up before it loads). */
+  build: string;
+  version: string;
+  cache?: DiskCache | undefined;
+  timeoutMs?: number | undefined;
+}
 
-      let dot = node.value;
-      if (fence.tex) {
-        const rewrite = quoteTexLabels(dot);
-        dot = rewrite.dot;
-        if (rewrite.count > 0) {
-          report(file, 'warning', `latex="true": ${rewrite.count} TeX label${rewrite.count === 1 ? ' is' : 's are'} drawn as raw text; mlpost does not typeset TeX inside graphs`, { place: start, ruleId: 'graph-tex-label', source: SOURCE });
-        }
-      }
-
-      const result = renderCached(renderer, cache, dot, fence.engine, idPrefix, fence.caption, timeoutMs);
-      if (result.problems.some((problem) => problem.transient)) markTransient(file);
-      const indent = start ? start.column - 1 : 0;
-      for (const problem of result.problems) {
-        const place = problem.line !== undefined ? placeInFence(start, problem.line, problem.column ?? 1, indent) : start;
-        report(file, problem.severity, problem.message, { place, ruleId: problem.ruleId, source: SOURCE });
-      }
-      const failed = result.problems.some((problem) => problem.severity === 'error');
-
-      const svg = fromHtml(result.svg, { fragment: true, space: 'svg' }).children.find((child): child is Element => child.type === 'element');
-      if (!svg) return;
-      stripPositions(svg);
-
-      if (fence.fileName !== undefined) {
-        const why = checkFileName(fence.fileName);
-        if (why !== undefined) report(file, 'error', `fileName \`${fence.fileName}\` ${why}; no SVG file is written`, { place: start, ruleId: 'graph-file-name', source: SOURCE });
-        else if (!failed) {
-          const path = svgFileName(file, fence.fileName, dot, start);
-          mlpostData(file).assets.push({ path, contents: `<?xml version="1.0" encoding="UTF-8"?>\n${result.svg}\n` });
-        }
-      }
-
-      const figure: GraphFigure = { type: 'mlpostGraph', data: figureOf(fence, svg, failed) };
-      if (node.position) figure.position = node.position;
-      parent.children[index] = figure;
-      return SKIP;
-    });
+/**
+ * {@link remarkGraph} that loads Graphviz only when it needs it: a file without graphs,
+ * or whose graphs are all in the cache, never waits for (or starts) an engine.
+ */
+export function remarkGraphLazy(options: RemarkGraphLazyOptions) {
+  const { cache, timeoutMs } = options;
+  return async function transform(tree: Root, file: VFile): Promise<void> {
+    const jobs = collectGraphJobs(tree, file);
+    if (jobs.length === 0) return;
+    const cached = jobs.map((job) => (cache ? cachedResult(cache, graphCacheKey(options.build, options.version, job)) : undefined));
+    if (cached.every((result) => result !== undefined)) {
+      jobs.forEach((job, at) => applyGraphResult(file, job, cached[at] as GraphResult));
+      return;
+    }
+    const renderer = await options.loadRenderer();
+    // Another Graphviz than the pinned one (a test's fake, an overridden dependency): its
+    // own cache entries only.
+    const same = renderer.build === options.build && renderer.version === options.version;
+    for (const [at, job] of jobs.entries()) {
+      const hit = same ? cached[at] : cache ? cachedResult(cache, graphCacheKey(renderer.build, renderer.version, job)) : undefined;
+      applyGraphResult(file, job, hit ?? renderJob(renderer, cache, job, timeoutMs));
+    }
   };
 }
 

@@ -1,13 +1,12 @@
 /**
  * The graph step of the pipeline: `remarkGraph` with a renderer given up front
  * (synchronous, for Hexo's `renderSync`), or else the process-wide renderer
- * (`src/engines/`), loaded on the first post that has a graph (asynchronous). Posts
- * without graphs never load Graphviz.
+ * (`src/engines/`), loaded on the first graph that is not in the cache (asynchronous).
+ * Posts without graphs, or whose graphs are all cached, never load Graphviz.
  */
-import type { Root } from 'mdast';
-import type { VFile } from 'vfile';
-import { visit, EXIT } from 'unist-util-visit';
-import { graphFenceOf, remarkGraph, type GraphRenderer } from './index.js';
+import { remarkGraph, remarkGraphLazy } from './remark-graph.js';
+import { GRAPH_RENDERER_VERSION, type GraphRenderer } from './renderer.js';
+import { PINNED_GRAPHVIZ_BUILD } from './engine.js';
 import { sharedGraphRenderer } from '../engines/index.js';
 import type { DiskCache } from '../cache/disk-cache.js';
 
@@ -21,20 +20,5 @@ export interface GraphStepOptions {
 /** The remark plugin. */
 export function remarkGraphStep(options: GraphStepOptions = {}) {
   if (options.renderer) return remarkGraph({ renderer: options.renderer, cache: options.cache, timeoutMs: options.timeoutMs });
-  return (tree: Root, file: VFile): Promise<void> | undefined => {
-    if (!hasGraph(tree)) return undefined;
-    return sharedGraphRenderer().then((renderer) => remarkGraph({ renderer, cache: options.cache, timeoutMs: options.timeoutMs })(tree, file));
-  };
-}
-
-function hasGraph(tree: Root): boolean {
-  let found = false;
-  visit(tree, 'code', (node) => {
-    if (graphFenceOf(node)) {
-      found = true;
-      return EXIT;
-    }
-    return undefined;
-  });
-  return found;
+  return remarkGraphLazy({ loadRenderer: sharedGraphRenderer, build: PINNED_GRAPHVIZ_BUILD, version: GRAPH_RENDERER_VERSION, cache: options.cache, timeoutMs: options.timeoutMs });
 }

@@ -86,7 +86,9 @@ export async function renderPost(markdown: string, options: RenderPostOptions = 
   const file = new VFile({ value: markdown, path });
   // Graphviz runs in threads of its own (a layout has a time limit): start them now, so
   // they load while the post is parsed; the graph step waits for them when it needs them.
-  if (!pipeline.graph && MAY_DRAW.test(markdown)) void sharedGraphRenderer().catch(() => undefined);
+  // With a graph cache, not before a graph misses it (a post whose graphs are all cached
+  // never loads Graphviz).
+  if (!pipeline.graph && !pipeline.cache && MAY_DRAW.test(markdown)) void sharedGraphRenderer().catch(() => undefined);
   const processor = processorFor(pipeline);
   let html: string;
   let frontMatter: PostFrontMatter;

@@ -10,7 +10,7 @@ import { VFile } from 'vfile';
 import { DiskCache } from '../../src/cache/disk-cache.js';
 import { formatMessage } from '../../src/diagnostics.js';
 import { createGraphRenderer, type GraphRenderer } from '../../src/graph/renderer.js';
-import { remarkGraph } from '../../src/graph/remark-graph.js';
+import { remarkGraph, remarkGraphLazy } from '../../src/graph/remark-graph.js';
 
 const posts = join(import.meta.dirname, '../../fixtures/graphs/posts');
 let renderer: GraphRenderer;
@@ -140,5 +140,48 @@ describe('remarkGraph: pages of the corpus', () => {
     expect(renderer.stats.renders).toBe(rendersBefore); // nothing laid out again
     expect(warm.html).toBe(first.html);
     expect(warm.messages).toEqual(first.messages);
+  });
+});
+
+describe('remarkGraphLazy: Graphviz only for graphs the cache lacks', () => {
+  async function renderLazy(markdown: string, cache: DiskCache, loads: { count: number }) {
+    const file = new VFile({ path: 'graphviz.md', value: markdown });
+    const loadRenderer = async () => {
+      loads.count++;
+      return renderer;
+    };
+    const processor = unified().use(remarkParse).use(remarkGraphLazy, { loadRenderer, build: renderer.build, version: renderer.version, cache }).use(remarkRehype).use(rehypeStringify, { closeEmptyElements: true });
+    const html = String(await processor.process(file));
+    return { html, messages: file.messages.map((message) => formatMessage(message)) };
+  }
+
+  it('loads no renderer for a post without graphs, or whose graphs are all cached, and draws the same page', async () => {
+    const markdown = readFileSync(join(posts, 'graphviz.md'), 'utf8');
+    const eager = render(markdown, undefined, 'graphviz.md');
+    const folder = mkdtempSync(join(tmpdir(), 'mlpost-graph-lazy-'));
+    try {
+      const loads = { count: 0 };
+      await renderLazy('# No graphs\n\n```js\nlet x = 1;\n```\n', new DiskCache(folder), loads);
+      expect(loads.count).toBe(0);
+
+      const cold = await renderLazy(markdown, new DiskCache(folder), loads);
+      expect(loads.count).toBe(1);
+      expect(cold.html).toBe(eager.html);
+      expect(cold.messages).toEqual(eager.messages);
+
+      const warm = await renderLazy(markdown, new DiskCache(folder), loads);
+      expect(loads.count).toBe(1); // every graph came from the cache
+      expect(warm.html).toBe(eager.html);
+      expect(warm.messages).toEqual(eager.messages);
+
+      // One graph edited: the renderer loads, the other 16 still come from the cache.
+      const edited = markdown.replace('\ndigraph G {', '\ndigraph H {');
+      const rendersBefore = renderer.stats.renders;
+      await renderLazy(edited, new DiskCache(folder), loads);
+      expect(loads.count).toBe(2);
+      expect(renderer.stats.renders - rendersBefore).toBe(1);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 });

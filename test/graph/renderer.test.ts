@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { fromHtml } from 'hast-util-from-html';
 import { createGraphRenderer, type GraphRenderer, type GraphResult } from '../../src/graph/renderer.js';
 import { rememberingRenderer } from '../../src/graph/remembering-renderer.js';
-import { loadVizEngine, type LayoutEngine } from '../../src/graph/engine.js';
+import { loadVizEngine, PINNED_GRAPHVIZ_BUILD, type LayoutEngine } from '../../src/graph/engine.js';
 import { isSafeUrl } from '../../src/graph/svg-polish.js';
 
 let renderer: GraphRenderer;
@@ -24,6 +24,8 @@ function ids(svg: string): string[] {
 describe('render', () => {
   it('is pinned to viz-js 3.3.1 / Graphviz 9.0.0 and deterministic', () => {
     expect(renderer.build).toBe('@viz-js/viz 3.3.1 / Graphviz 9.0.0');
+    // Cached graphs are looked up under this name before Graphviz loads.
+    expect(renderer.build).toBe(PINNED_GRAPHVIZ_BUILD);
     const first = renderer.render(CLUSTERED, { idPrefix: 'g1-' });
     expect(renderer.render(CLUSTERED, { idPrefix: 'g1-' })).toEqual(first);
   });
