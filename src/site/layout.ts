@@ -16,6 +16,8 @@ import { join } from 'node:path';
 /** The folders of one site (absolute paths; they need not exist). */
 export interface SiteLayout {
   kind: 'mlpost' | 'hexo';
+  /** The site folder. */
+  site: string;
   /** The posts folder, if the site has one. */
   posts: string | undefined;
   drafts: string;
@@ -42,7 +44,7 @@ function isFolder(path: string): boolean {
 export function siteLayout(site: string): SiteLayout {
   const own = join(site, 'posts');
   const hexo = join(site, 'source', '_posts');
-  const common = { source: join(site, 'source'), theme: join(site, 'theme'), scaffolds: join(site, 'scaffolds') };
+  const common = { site, source: join(site, 'source'), theme: join(site, 'theme'), scaffolds: join(site, 'scaffolds') };
   if (!isFolder(own) && (isFolder(hexo) || existsSync(join(site, '_config.yml')))) {
     return { kind: 'hexo', posts: isFolder(hexo) ? hexo : undefined, drafts: join(site, 'source', '_drafts'), ...common };
   }

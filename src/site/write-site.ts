@@ -94,7 +94,7 @@ export async function writeSite(context: BuildContext, plan: SitePlan, frame: Pa
     if (!post.record) continue;
     records[post.rel] = post.record;
     const folder = folderOf(post.file);
-    pending.push(...writePostFiles(files, { shown: post.shown, source: post.source.path, folder, references: post.record.references }, { root: config.root, assetFolder: config.post_asset_folder, written: new Set(post.record.files) }));
+    pending.push(...writePostFiles(files, { shown: post.shown, source: post.source.path, folder, references: post.record.references }, { root: config.root, assetFolder: config.post_asset_folder, written: new Set(post.record.files), links: context.links }));
   }
   const listed = plan.posts.filter((post) => post.record);
   const notices = writeLists(context, frame, listed);
@@ -110,6 +110,7 @@ export async function writeSite(context: BuildContext, plan: SitePlan, frame: Pa
 
   for (const text of missingReferences(pending, (path) => path in files.files || shipped.has(path))) notices.push({ severity: 'warning', text });
   files.removeStale();
+  notices.push(...context.links.notices());
   for (const path of new Set(files.refused)) {
     notices.push({ severity: 'warning', text: `${escapeFileName(join(context.output, path))}:1:1: warning: not touched: the path leads out of the output folder (a symbolic link?) or is not one mlpost writes [output-outside]` });
   }
@@ -175,7 +176,7 @@ function writeSitemapFile(context: BuildContext, url: string, posts: readonly Si
 function writeStaticFiles(context: BuildContext, shipped: ReadonlySet<string>): SiteNotice[] {
   const { files } = context;
   const notices: SiteNotice[] = [];
-  for (const file of findStaticFiles(context.layout)) {
+  for (const file of findStaticFiles(context.layout, context.links)) {
     if (file.output in files.files || shipped.has(file.output)) {
       const shown = relative(process.cwd(), file.path) || file.path;
       notices.push({ severity: 'warning', text: `${shown}:1:1: warning: the site writes its own /${file.output}, so this file is not copied [static-collision]` });
