@@ -5,7 +5,7 @@
  * the posts' own, never the build's, so an unchanged site gives the same bytes.
  */
 import type { SiteConfig } from './config-schema.js';
-import { absoluteUrl } from './links.js';
+import { absoluteUrl, escapeSitePath } from './links.js';
 import { rebaseHtml } from './rebase-html.js';
 import { folderOf } from './theme/pages.js';
 import { outputFileOf } from './hexo/permalink.js';
@@ -63,7 +63,7 @@ export async function renderFeed(config: SiteConfig & { url: string }, file: Fee
     author: config.author ? { name: config.author } : undefined,
   });
   for (const post of posts) {
-    const link = absoluteUrl(config.url, post.path);
+    const link = absoluteUrl(config.url, escapeSitePath(post.path));
     const description = post.excerptHtml !== undefined ? absolute(post.excerptHtml, post.path) : post.summary;
     feed.addItem({
       id: link,

@@ -10,7 +10,7 @@ import type { PostReference } from '../syntax/hexo-tag/index.js';
 import type { BuildContext } from './build-context.js';
 import { feedFiles } from './feeds.js';
 import { outputFileOf, permalinkOf } from './hexo/permalink.js';
-import { encodeSitePath } from './links.js';
+import { encodeSitePath, escapeSitePath } from './links.js';
 import { collisionSuffix, safeSitePath } from './names.js';
 import { escapeFileName, escapeForTerminal } from '../diagnostics.js';
 import type { SitePost } from './scan.js';
@@ -74,6 +74,22 @@ function newestFirst(a: SitePost, b: SitePost): number {
   return a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
 }
 
+/**
+ * A URL holding `#` or `?` (from a file name like `hash#tag.md`): a link would read either as
+ * the end of the path. mlpost keeps the name and escapes it in links (`links.ts`); the author
+ * is told, since a link written by hand must escape it too, and Hexo cuts such a URL at `?`.
+ */
+function reservedCharacterNotice(post: SitePost, path: string): SiteNotice | undefined {
+  const found = /[#?]/.exec(path);
+  if (!found) return undefined;
+  const reading = found[0] === '#' ? 'the start of a fragment' : 'the start of a query';
+  const hexo = path.includes('?') ? ` (Hexo cuts it at the "?": /${path.slice(0, path.indexOf('?'))})` : '';
+  return {
+    severity: 'warning',
+    text: `${escapeFileName(post.shown)}:1:1: warning: its URL /${escapeForTerminal(path)} holds "${found[0]}", which a link reads as ${reading}${escapeForTerminal(hexo)}: the page is written there and linked as /${escapeForTerminal(encodeSitePath(escapeSitePath(path)))}; a file name without "#" and "?" avoids this [url-reserved-character]`,
+  };
+}
+
 /** Plan the site from its read sources (in path order). */
 export function planSite(context: BuildContext, sources: SitePost[]): SitePlan {
   const { config } = context;
@@ -120,6 +136,8 @@ export function planSite(context: BuildContext, sources: SitePost[]): SitePlan {
       notices.push({ severity: 'warning', text: `${escapeFileName(post.shown)}:1:1: warning: its URL /${escapeForTerminal(path)} is taken (${escapeForTerminal(by)}); it is written to /${escapeForTerminal(free.path)} [url-collision]` });
       ({ path, file } = free);
     }
+    const reserved = reservedCharacterNotice(post, path);
+    if (reserved) notices.push(reserved);
     claimed.add(file);
     owners.set(file, post);
     post.path = path;
@@ -135,7 +153,7 @@ export function planSite(context: BuildContext, sources: SitePost[]): SitePlan {
   });
   const references: Record<string, PostReference> = {};
   for (const post of posts) {
-    const reference: PostReference = { url: `${config.root}${encodeSitePath(post.path)}` };
+    const reference: PostReference = { url: `${config.root}${encodeSitePath(escapeSitePath(post.path))}` };
     if (post.info.title !== undefined) reference.title = post.info.title;
     references[post.source.slug] = reference;
   }

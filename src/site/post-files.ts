@@ -11,6 +11,7 @@ import { basename, dirname, extname, join, relative, sep } from 'node:path';
 import { hashKey } from '../cache/disk-cache.js';
 import type { LocalReference } from '../types.js';
 import type { OutputFiles } from './output-files.js';
+import { splitLinkTarget } from './links.js';
 import { sitePathOf } from './rebase-html.js';
 import type { SiteLinks } from './site-links.js';
 import { walkFiles } from './sources.js';
@@ -76,7 +77,7 @@ export function writePostFiles(files: OutputFiles, post: PostFilesInput, options
   for (const reference of post.references) {
     const path = sitePathOf(reference.url, { base: post.folder, root: options.root, ownPage: true });
     if (path === undefined) continue;
-    const target = path.replace(/[?#].*$/, '');
+    const [target] = splitLinkTarget(path);
     const lookedFor: string[] = [];
     // A relative reference that stays in the post's folder may name a file beside the post.
     if (!reference.url.trim().startsWith('/') && target.startsWith(post.folder) && target.length > post.folder.length && !target.endsWith('/')) {

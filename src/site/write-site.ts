@@ -11,6 +11,7 @@ import { hashKey } from '../cache/disk-cache.js';
 import { escapeFileName } from '../diagnostics.js';
 import type { BuildContext } from './build-context.js';
 import { feedFiles, renderFeed, type FeedPost } from './feeds.js';
+import { escapeSitePath } from './links.js';
 import { listKey, listSpecs, renderList } from './lists.js';
 import { writeManifest, type ManifestPost } from './manifest.js';
 import { copyStaticAssets, isContainedPath } from './output.js';
@@ -167,7 +168,7 @@ async function writeFeeds(context: BuildContext, url: string, listed: readonly S
 function writeSitemapFile(context: BuildContext, url: string, posts: readonly SitePost[]): void {
   const { files, config } = context;
   const modified = (post: SitePost | undefined) => post?.info.updated ?? post?.info.date;
-  const entries = [{ path: '', modified: modified(posts.find((post) => post.source.kind !== 'page')) }, ...posts.map((post) => ({ path: post.path, modified: modified(post) }))];
+  const entries = [{ path: '', modified: modified(posts.find((post) => post.source.kind !== 'page')) }, ...posts.map((post) => ({ path: escapeSitePath(post.path), modified: modified(post) }))];
   const input = hashKey('mlpost-sitemap', url, JSON.stringify(entries));
   if (!files.keep(config.sitemap.path, input)) files.emit(config.sitemap.path, input, renderSitemap(url, entries));
 }

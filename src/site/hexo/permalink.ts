@@ -84,9 +84,13 @@ export function categorySlug(path: CategoryPath): string {
   return path.map((name) => slugize(name)).join('/');
 }
 
-/** Hexo's router: no leading `/`, `\` as `/`, no query, `index.html` after a final `/`. */
+/**
+ * Hexo's router: no leading `/`, `\` as `/`, `index.html` after a final `/`. Hexo also cuts
+ * the path at a `?` (`q?mark.md` is written to a file `q`); mlpost keeps `?` as part of the
+ * name (the plan warns about it, `links.ts` escapes it in links).
+ */
 export function outputFileOf(path: string): string {
-  const clean = path.replace(/^\/+/, '').replace(/\\/g, '/').replace(/\?.*$/, '');
+  const clean = path.replace(/^\/+/, '').replace(/\\/g, '/');
   return !clean || clean.endsWith('/') ? `${clean}index.html` : clean;
 }
 

@@ -1,7 +1,9 @@
 /**
  * What each template is given (`docs/theme.md`), and the pages made from them: a post's
  * page, the list pages, the 404 page. Every value is plain data; links are made by
- * `url_for(sitePath)` for the page being written, in the build's link style.
+ * `url_for(target)` for the page being written, in the build's link style. Every `path`
+ * a template gets is a link target (`links.ts`): a post's has `%`, `#`, `?` escaped (tag,
+ * category and list paths are Hexo slugs, which never hold them).
  */
 import { posix } from 'node:path';
 import type { SiteConfig } from '../config-schema.js';
@@ -11,7 +13,7 @@ import { translate, type StringKey } from '../../i18n/strings.js';
 import { formatDate, isoDate } from '../date-format.js';
 import type { CategoryPath } from '../hexo/categories.js';
 import { outputFileOf } from '../hexo/permalink.js';
-import { absoluteUrl, relativeLink, rootLink, type LinkStyle } from '../links.js';
+import { absoluteUrl, escapeSitePath, relativeLink, rootLink, type LinkStyle } from '../links.js';
 import { rebaseHtml } from '../rebase-html.js';
 import { categoryNodes, tagPath } from '../taxonomy.js';
 import type { Theme } from './theme.js';
@@ -141,13 +143,13 @@ export function postPage(frame: PageFrame, post: PagePost, html: string, data: P
   const title = post.info.title ?? translate(language, 'untitled');
   const content = rebaseHtml(html, { base: folderOf(post.file), root: config.root, ownPage: true, link: (path) => relativeLink(post.file, path, style) });
   const summary = post.info.description ?? frame.summarize(data.excerptHtml ?? html);
-  const untitled = (neighbour: PagePost['newer']) => neighbour && { path: neighbour.path, title: neighbour.title ?? translate(language, 'untitled') };
+  const untitled = (neighbour: PagePost['newer']) => neighbour && { path: escapeSitePath(neighbour.path), title: neighbour.title ?? translate(language, 'untitled') };
   const context = {
-    ...common(frame, post.file, language, { title: `${title} | ${config.title}`, description: summary, canonicalPath: post.path }),
+    ...common(frame, post.file, language, { title: `${title} | ${config.title}`, description: summary, canonicalPath: escapeSitePath(post.path) }),
     page: {
       kind: post.kind,
       title,
-      path: post.path,
+      path: escapeSitePath(post.path),
       date: templateDate(frame, post.info.date, language),
       updated: templateDate(frame, post.info.updated, language),
       tags: post.info.tags.map((name) => ({ name, path: tagPath(name) })),
@@ -180,7 +182,7 @@ export function listedPost(frame: PageFrame, file: string, post: PostSummary, wi
   const language = frame.config.language ?? 'en';
   const listed: ListedPost = {
     title: post.title ?? translate(language, 'untitled'),
-    path: post.path,
+    path: escapeSitePath(post.path),
     date: templateDate(frame, post.date, language),
     tags: post.tags.map((name) => ({ name, path: tagPath(name) })),
     categories: categoryNodes(post.categories).map(({ name, path }) => ({ name, path })),
