@@ -45,7 +45,6 @@ describe('permalinkOf', () => {
     expect(path(':title', {}, { post_asset_folder: true }).file).toBe('notes/My Post/index.html');
     // A `?` is part of a name (`q?mark.md`), not a query as Hexo's router has it.
     expect(outputFileOf('/a/q?mark/')).toBe('a/q?mark/index.html');
-    expect(outputFileOf('\\a\\b/')).toBe('a/b/index.html');
   });
 
   it('takes the front matter\'s own permalink, and other front-matter fields as tokens', () => {
