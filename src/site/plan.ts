@@ -10,6 +10,8 @@ import type { PostReference } from '../syntax/hexo-tag/index.js';
 import type { BuildContext } from './build-context.js';
 import { feedFiles } from './feeds.js';
 import { outputFileOf, permalinkOf } from './hexo/permalink.js';
+import type { SiteConfig } from './config-schema.js';
+import { listFolders } from './list-paths.js';
 import { encodeSitePath, escapeSitePath } from './links.js';
 import { collisionSuffix, safeSitePath } from './names.js';
 import { escapeFileName, escapeForTerminal } from '../diagnostics.js';
@@ -40,8 +42,11 @@ function reservedPaths(context: BuildContext): Set<string> {
   return new Set(['index.html', '404.html', config.sitemap.path, ...feedFiles(config).map((feed) => feed.path)]);
 }
 
-/** Folders the list pages and assets are written in. */
-export const RESERVED_FOLDERS = ['assets/', 'page/', 'archives/', 'tags/', 'categories/'] as const;
+/** Folders the list pages and assets are written in (a list folder that is the site's root is not one). */
+export function reservedFolders(config: SiteConfig): string[] {
+  const folders = listFolders(config);
+  return ['assets/', folders.homePagination, folders.archives, folders.tags, folders.categories].filter((folder) => folder !== '');
+}
 
 /**
  * A free output file for a post whose URL is taken: its path with `-<hash of the post's own
@@ -96,8 +101,9 @@ export function planSite(context: BuildContext, sources: SitePost[]): SitePlan {
   const notices: SiteNotice[] = [];
   const reserved = reservedPaths(context);
   const claimed = new Set<string>();
-  const taken = (file: string) => claimed.has(file) || reserved.has(file) || RESERVED_FOLDERS.some((folder) => file.startsWith(folder));
-  const settings = { rule: config.permalink, timezone: config.timezone, default_category: config.default_category, post_asset_folder: config.post_asset_folder };
+  const folders = reservedFolders(config);
+  const taken = (file: string) => claimed.has(file) || reserved.has(file) || folders.some((folder) => file.startsWith(folder));
+  const settings = { rule: config.permalink, timezone: config.timezone, default_category: config.default_category, post_asset_folder: config.post_asset_folder, terms: config };
   const usesDate = /:(year|month|day|i_month|i_day|hour|minute|second|timestamp|hash)\b/.test(config.permalink);
 
   const wanted = new Map<SitePost, { path: string; file: string }>();

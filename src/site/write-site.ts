@@ -158,7 +158,7 @@ async function writeFeeds(context: BuildContext, url: string, listed: readonly S
       excerptHtml: post.record!.excerptHtml,
       html: config.feed.content ? await bodyOf(context, post) : undefined,
       tags: post.info.tags,
-      categories: categoryNodes(post.info.categories).map((node) => node.name),
+      categories: categoryNodes(post.info.categories, config).map((node) => node.name),
     });
   }
   for (const feed of stale) files.emit(feed.path, input, await renderFeed({ ...config, url }, feed, entries, context.generator));

@@ -15,6 +15,7 @@ import type { CategoryPath } from '../hexo/categories.js';
 import { outputFileOf } from '../hexo/permalink.js';
 import { absoluteUrl, escapeSitePath, relativeLink, rootLink, type LinkStyle } from '../links.js';
 import { rebaseHtml } from '../rebase-html.js';
+import { listFolders } from '../list-paths.js';
 import { categoryNodes, tagPath } from '../taxonomy.js';
 import type { Theme } from './theme.js';
 
@@ -98,6 +99,16 @@ export function folderOf(file: string): string {
   return folder === '.' ? '' : `${folder}/`;
 }
 
+/** The list pages of the navigation bar (a list whose folder is the root has no page of its own). */
+function navigation(config: SiteConfig, __: (key: string) => string): Array<{ path: string; label: string }> {
+  const folders = listFolders(config);
+  return [
+    { path: folders.archives, label: __('archives') },
+    { path: folders.tags, label: __('tags') },
+    { path: folders.categories, label: __('categories') },
+  ].filter((item) => item.path !== '');
+}
+
 /** Values every template gets. */
 function common(frame: PageFrame, file: string, language: string, head: { title: string; description?: string; canonicalPath?: string }, fromRoot = false) {
   const { config, style } = frame;
@@ -114,11 +125,7 @@ function common(frame: PageFrame, file: string, language: string, head: { title:
       canonical: config.url && head.canonicalPath !== undefined ? absoluteUrl(config.url, head.canonicalPath) : undefined,
       locale: language.replace(/-/g, '_'),
     },
-    nav: [
-      { path: 'archives/', label: __('archives') },
-      { path: 'tags/', label: __('tags') },
-      { path: 'categories/', label: __('categories') },
-    ],
+    nav: navigation(config, __),
     feeds: frame.feeds,
     url_for,
     __,
@@ -152,8 +159,8 @@ export function postPage(frame: PageFrame, post: PagePost, html: string, data: P
       path: escapeSitePath(post.path),
       date: templateDate(frame, post.info.date, language),
       updated: templateDate(frame, post.info.updated, language),
-      tags: post.info.tags.map((name) => ({ name, path: tagPath(name) })),
-      categories: categoryNodes(post.info.categories).map(({ name, path }) => ({ name, path })),
+      tags: post.info.tags.map((name) => ({ name, path: tagPath(name, config) })),
+      categories: categoryNodes(post.info.categories, config).map(({ name, path }) => ({ name, path })),
       content,
       toc: post.info.toc ?? config.toc ? tocTree(data.toc) : [],
       draft: post.draft,
@@ -184,8 +191,8 @@ export function listedPost(frame: PageFrame, file: string, post: PostSummary, wi
     title: post.title ?? translate(language, 'untitled'),
     path: escapeSitePath(post.path),
     date: templateDate(frame, post.date, language),
-    tags: post.tags.map((name) => ({ name, path: tagPath(name) })),
-    categories: categoryNodes(post.categories).map(({ name, path }) => ({ name, path })),
+    tags: post.tags.map((name) => ({ name, path: tagPath(name, frame.config) })),
+    categories: categoryNodes(post.categories, frame.config).map(({ name, path }) => ({ name, path })),
     draft: post.draft,
   };
   if (withExcerpt && post.excerptHtml !== undefined) {
