@@ -144,7 +144,8 @@ async function writeFeeds(context: BuildContext, url: string, listed: readonly S
   const { files, config } = context;
   const dated = listed.filter((post) => post.info.date !== undefined);
   const newest = config.feed.limit > 0 ? dated.slice(0, config.feed.limit) : dated;
-  const input = hashKey('mlpost-feed', context.pageKey, JSON.stringify(newest.map((post) => [post.key, post.record!.summary, config.feed.content ? post.renderKey : ''])));
+  // `-2`: entries made since formulas are MathML alone (`feed-html.ts`); older feeds are made again.
+  const input = hashKey('mlpost-feed-2', context.pageKey, JSON.stringify(newest.map((post) => [post.key, post.record!.summary, config.feed.content ? post.renderKey : ''])));
   const stale = feedFiles(config).filter((feed) => !files.keep(feed.path, input));
   if (stale.length === 0) return;
   const entries: FeedPost[] = [];
