@@ -25,11 +25,11 @@ import { findStaticFiles } from './sources.js';
 import { staticAssets } from './assets.js';
 import { toPostAssets, type StoredMessage, type StoredPost } from './stored-post.js';
 import { categoryNodes } from './taxonomy.js';
-import { folderOf, postPage, type PageFrame, type PostSummary } from './theme/pages.js';
+import { folderOf, postPage, type MadePostPage, type PageFrame, type PostSummary } from './theme/pages.js';
 import { ThemeError, THEME_STYLESHEET } from './theme/theme.js';
 
 /** The page of a post from its stored rendering, in the site's theme. */
-export function makePostPage(frame: PageFrame, post: SitePost, stored: StoredPost): { html: string; summary: string } {
+export function makePostPage(frame: PageFrame, post: SitePost, stored: StoredPost): MadePostPage {
   return postPage(frame, { kind: post.source.kind === 'page' ? 'page' : 'post', path: post.path, file: post.file, draft: post.draft, newer: post.newer, older: post.older, info: post.info }, stored.html, stored.data);
 }
 
@@ -37,7 +37,7 @@ export function makePostPage(frame: PageFrame, post: SitePost, stored: StoredPos
  * Write a post's page and the files rendering made; return its manifest record. `transient`:
  * the page shows a failure another build may not repeat, so the next build renders it again.
  */
-export function writePost(files: OutputFiles, post: SitePost, stored: StoredPost, page: { html: string; summary: string }, transient = false): ManifestPost {
+export function writePost(files: OutputFiles, post: SitePost, stored: StoredPost, page: MadePostPage, transient = false): ManifestPost {
   const written: string[] = [];
   const folder = folderOf(post.file);
   const emit = (path: string, contents: string | Uint8Array) => {
@@ -63,6 +63,7 @@ export function writePost(files: OutputFiles, post: SitePost, stored: StoredPost
     draft: post.draft,
     excerptHtml: stored.data.excerptHtml,
     summary: page.summary,
+    leadHtml: page.lead,
     messages: stored.messages satisfies StoredMessage[],
     references: stored.references ?? [],
     files: written,
@@ -81,6 +82,7 @@ function summaryOf(post: SitePost, record: ManifestPost): PostSummary {
     tags: post.info.tags,
     categories: post.info.categories,
     excerptHtml: record.excerptHtml,
+    leadHtml: record.leadHtml,
     draft: post.draft,
     lang: post.info.lang,
   };

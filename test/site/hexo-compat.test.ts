@@ -32,7 +32,7 @@ async function mlpostReading(site: string, drafts: boolean) {
   const tags = new Set(plan.posts.filter((post) => !post.draft).flatMap((post) => post.info.tags.map((name) => tagPath(name, context.config))));
   const categories = new Set(plan.posts.filter((post) => !post.draft).flatMap((post) => categoryNodes(post.info.categories, context.config).map((node) => node.path)));
   // Every list page (not mlpost's own pages of all tags, all categories, and 404.html).
-  const summaries = plan.posts.map((post) => ({ path: post.path, title: post.info.title, date: post.info.date, tags: post.info.tags, categories: post.info.categories, excerptHtml: undefined, draft: post.draft, lang: post.info.lang }));
+  const summaries = plan.posts.map((post) => ({ path: post.path, title: post.info.title, date: post.info.date, tags: post.info.tags, categories: post.info.categories, excerptHtml: undefined, leadHtml: undefined, draft: post.draft, lang: post.info.lang }));
   const lists = listSpecs({ config: context.config } as PageFrame, summaries)
     .filter((spec) => !['tags.njk', 'categories.njk', '404.njk'].includes(spec.template))
     .map((spec) => spec.file);

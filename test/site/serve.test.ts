@@ -151,8 +151,9 @@ describe('mlpost serve (CLI)', () => {
       expect(await eventually(async () => (await (await fetch(`${url}two/`)).text()).includes('Two, edited.')), stderr).toBe(true);
       expect(await heard).toContain('event: reload');
       await reader.cancel();
-      // The page is written before the build's summary (rebuilds render in a thread, whose pool closes first).
-      const summary = /mlpost: 1 rendered, 0 from cache, 2 unchanged; 1 files written, 0 removed\n/;
+      // The page is written before the build's summary (rebuilds render in a thread, whose pool closes first);
+    // the lists showing its first paragraph (home, tag, category) with it.
+      const summary = /mlpost: 1 rendered, 0 from cache, 2 unchanged; 4 files written, 0 removed\n/;
       expect(await eventually(async () => summary.test(stderr)), stderr).toBe(true);
     } finally {
       child.kill('SIGTERM');

@@ -29,6 +29,8 @@ export interface PageFrame {
   feeds: ReadonlyArray<{ name: string; type: string; path: string }>;
   /** A post in one line of text (`summary.ts`: loaded only by builds that make a post page). */
   summarize: (html: string) => string;
+  /** A post's first paragraph, for lists when it has no `<!-- more -->` (`summary.ts`). */
+  lead: (html: string) => string | undefined;
 }
 
 /** A date as templates see it. */
@@ -47,6 +49,8 @@ export interface ListedPost {
   categories: Array<{ name: string; path: string }>;
   /** The excerpt (HTML, links rebased for this page), when the post has `<!-- more -->`. */
   excerpt?: string;
+  /** Else, on the pages that show excerpts: its `description`, or its first paragraph (HTML). */
+  lead?: string;
   draft: boolean;
 }
 
@@ -58,6 +62,8 @@ export interface PostSummary {
   tags: string[];
   categories: CategoryPath[];
   excerptHtml: string | undefined;
+  /** Without an excerpt: the description or the first paragraph, as HTML (see {@link postPage}). */
+  leadHtml: string | undefined;
   draft: boolean;
   lang: string | undefined;
 }
@@ -143,8 +149,22 @@ export interface PagePost {
   info: { title: string | undefined; date: number | undefined; updated: number | undefined; tags: string[]; categories: CategoryPath[]; lang: string | undefined; description: string | undefined; toc: boolean | undefined };
 }
 
-/** A post's page, and its one-line summary (for list pages and feeds). */
-export function postPage(frame: PageFrame, post: PagePost, html: string, data: Pick<PostData, 'excerptHtml' | 'toc'>): { html: string; summary: string } {
+/** What a post's page gives the rest of the site. */
+export interface MadePostPage {
+  html: string;
+  /** One line of text (feeds, meta description). */
+  summary: string;
+  /** For list pages when the post has no excerpt: its description, else its first paragraph, else its summary (HTML). */
+  lead: string | undefined;
+}
+
+/** Text as a paragraph of HTML. */
+function paragraph(text: string): string {
+  return `<p>${text.replace(/&/g, '&#x26;').replace(/</g, '&#x3C;')}</p>`;
+}
+
+/** A post's page, its one-line summary (for list pages and feeds) and its lead. */
+export function postPage(frame: PageFrame, post: PagePost, html: string, data: Pick<PostData, 'excerptHtml' | 'toc'>): MadePostPage {
   const { config, style } = frame;
   const language = pageLanguage(config, post.info.lang, post.info.title);
   const title = post.info.title ?? translate(language, 'untitled');
@@ -169,7 +189,9 @@ export function postPage(frame: PageFrame, post: PagePost, html: string, data: P
       next: untitled(post.older),
     },
   };
-  return { html: frame.theme.render(post.kind === 'page' ? 'page.njk' : 'post.njk', context), summary };
+  // Hexo's index shows a post without `<!-- more -->` whole; lists here show its start.
+  const lead = data.excerptHtml !== undefined ? undefined : post.info.description !== undefined ? paragraph(post.info.description) : (frame.lead(html) ?? (summary ? paragraph(summary) : undefined));
+  return { html: frame.theme.render(post.kind === 'page' ? 'page.njk' : 'post.njk', context), summary, lead };
 }
 
 /** A list page: which template, where, and what it shows. */
@@ -195,9 +217,9 @@ export function listedPost(frame: PageFrame, file: string, post: PostSummary, wi
     categories: categoryNodes(post.categories, frame.config).map(({ name, path }) => ({ name, path })),
     draft: post.draft,
   };
-  if (withExcerpt && post.excerptHtml !== undefined) {
-    listed.excerpt = rebaseHtml(post.excerptHtml, { base: folderOf(outputFileOf(post.path)), root: frame.config.root, ownPage: false, link: (path) => relativeLink(file, path, frame.style) });
-  }
+  const rebased = (html: string) => rebaseHtml(html, { base: folderOf(outputFileOf(post.path)), root: frame.config.root, ownPage: false, link: (path) => relativeLink(file, path, frame.style) });
+  if (withExcerpt && post.excerptHtml !== undefined) listed.excerpt = rebased(post.excerptHtml);
+  else if (withExcerpt && post.leadHtml !== undefined) listed.lead = rebased(post.leadHtml);
   return listed;
 }
 
