@@ -40,6 +40,14 @@ function isFolder(path: string): boolean {
   }
 }
 
+/** What makes a folder a site: a config file or a posts folder (what `mlpost new` looks for). */
+export const SITE_MARKS = ['mlpost.yml', '_config.yml', 'posts/', 'source/_posts/'] as const;
+
+/** Whether `site` has one of {@link SITE_MARKS}. */
+export function isSiteFolder(site: string): boolean {
+  return SITE_MARKS.some((mark) => (mark.endsWith('/') ? isFolder(join(site, mark)) : existsSync(join(site, mark))));
+}
+
 /** The layout of `site` (absolute): Hexo's when it has `source/_posts/` and no `posts/`. */
 export function siteLayout(site: string): SiteLayout {
   const own = join(site, 'posts');
