@@ -1,5 +1,5 @@
 /**
- * Symbolic links in a site's folders (`source/images → ../shared/images`, a post linked in
+ * Symbolic links in a site's folders (`source/images → ../common/images`, a post linked in
  * from elsewhere in the repository). Hexo follows them all; mlpost follows a link only as
  * far as the site goes, because a blog repository may come from a pull request and must
  * not read the machine's files:
