@@ -66,9 +66,9 @@ program
   .description('create a post (or a draft, or a page) as `hexo new` does, from scaffolds/<layout>.md when the site has it')
   .argument('<layout-or-title>', 'post, draft or page (default post); or the title')
   .argument('[title]', 'the title')
-  .option('-s, --site <dir>', 'the site folder', '.')
+  .option('-s, --site <dir>', 'the site folder (default: the current folder, if it is a site)')
   .option('--slug <slug>', 'file name (default: the title, slugged)')
-  .action(async (layout: string, title: string | undefined, options: { site: string; slug?: string }) => {
+  .action(async (layout: string, title: string | undefined, options: { site?: string; slug?: string }) => {
     const { newCommand } = await import('./new-command.js');
     process.exitCode = newCommand(layout, title, options);
   });

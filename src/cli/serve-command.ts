@@ -1,7 +1,7 @@
 /**
  * `mlpost serve <site>`: build the site with its drafts into a folder of its own (so
- * `dist/` never receives drafts), serve it on 127.0.0.1 at `/`, rebuild what changes and
- * reload the open pages. Missing pages get the site's `404.html`. Rebuilds render in worker
+ * `dist/` never receives drafts), serve it on 127.0.0.1 under its `root` (`/blog/`, as it
+ * is deployed; `/` leads there), rebuild what changes and reload the open pages. Missing pages get the site's `404.html`. Rebuilds render in worker
  * threads (at least one), so this thread keeps answering requests and signals while a post
  * renders; Ctrl-C or SIGTERM stops the server at once, without waiting long for a rebuild
  * (pages are written atomically, so whatever was written is whole).
@@ -10,6 +10,7 @@ import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { escapeForTerminal } from '../diagnostics.js';
 import { buildSite, CACHE_FOLDER } from '../site/build.js';
+import { readSiteConfig } from '../site/config.js';
 import { LiveReload } from '../site/live-reload.js';
 import { serveFolder, type StaticServer } from '../site/serve.js';
 import { watchSite } from '../site/watch.js';
@@ -33,7 +34,7 @@ const SHUTDOWN_GRACE_MS = 1000;
 export async function serveCommand(siteDirectory: string, options: ServeCommandOptions): Promise<number> {
   const interactive = isInteractive();
   const output = resolve(options.output ?? serveOutput(siteDirectory));
-  const build = { output, workers: options.workers, drafts: true, root: '/', ...reportingOptions(interactive) };
+  const build = { output, workers: options.workers, drafts: true, ...reportingOptions(interactive) };
   // Never render in this thread while serving (after the first build): one render thread at least.
   const rebuild = { ...build, workers: Math.max(1, options.workers ?? Math.min(2, availableParallelism())) };
   try {
@@ -47,7 +48,8 @@ export async function serveCommand(siteDirectory: string, options: ServeCommandO
   const live = new LiveReload();
   let server: StaticServer;
   try {
-    server = await serveFolder(output, options.port, { handle: (request, response) => live.handle(request, response), transformHtml: (html) => live.inject(html), notFound: '404.html' });
+    const base = readSiteConfig(siteDirectory).root;
+    server = await serveFolder(output, options.port, { handle: (request, response) => live.handle(request, response), transformHtml: (html) => live.inject(html), notFound: '404.html', base });
   } catch (error) {
     process.stderr.write(`error: cannot listen on 127.0.0.1:${options.port}: ${escapeForTerminal((error as Error).message)}\n`);
     return 1;

@@ -26,6 +26,7 @@ const en = {
   feed: 'Feed',
   tagged: 'Posts tagged %1',
   in_category: 'Posts in %1',
+  undated: 'Undated',
 };
 
 /** The keys of the interface strings. */
@@ -53,6 +54,7 @@ const zhCN: Record<StringKey, string> = {
   feed: '订阅',
   tagged: '标签：%1',
   in_category: '分类：%1',
+  undated: '无日期',
 };
 
 const LANGUAGES: Readonly<Record<string, Record<StringKey, string>>> = { en, 'zh-CN': zhCN };

@@ -17,6 +17,7 @@ import type { LinkStyle } from './links.js';
 import { manifestStore, readManifest, type BuildManifest } from './manifest.js';
 import { siteCacheFolder } from './cache-folder.js';
 import { OutputFiles } from './output-files.js';
+import { SiteLinks } from './site-links.js';
 import { CACHE_PARTS, type RenderSettings } from './render-job.js';
 import { openTheme, type Theme } from './theme/theme.js';
 
@@ -52,6 +53,8 @@ export interface BuildContext {
   /** Everything site-wide that changes a page (config, theme, link style). */
   readonly pageKey: string;
   readonly files: OutputFiles;
+  /** Which symbolic links the build follows, and the warnings about those it does not (`site-links.ts`). */
+  readonly links: SiteLinks;
   readonly settings: RenderSettings;
 }
 
@@ -119,6 +122,7 @@ export async function openBuild(siteDirectory: string, options: OpenBuildOptions
     renderKey: hashKey('mlpost-render', rendererFingerprint(versions, stamp), config.timezone, config.url ?? '', language ?? '', codeDir ?? ''),
     pageKey: hashKey('mlpost-page', generator, theme.fingerprint, JSON.stringify({ config, style, drafts, feeds: feedLinks(config) })),
     files: new OutputFiles(output, previous?.manifest.files ?? {}),
+    links: new SiteLinks(site, output),
     settings: { timezone: config.timezone, siteUrl: config.url, language, codeDir, cacheDir, noCache, posts: {}, limits: config.limits ?? {}, cacheSecret: portableCacheSecret() },
   };
 }

@@ -65,8 +65,8 @@ export async function buildSite(siteDirectory: string, options: BuildOptions = {
   context.settings.posts = plan.references;
   const classified = [...classifyPosts(context, plan.all)];
   // The HTML parser behind summaries takes longer to load than a build with nothing to do takes.
-  const summarize = classified.some((item) => item.state !== 'unchanged') ? (await import('./theme/summary.js')).summaryOf : () => '';
-  const frame = { config: context.config, generator: context.generator, theme: context.theme, style: context.style, feeds: feedLinks(context.config), summarize };
+  const brief = classified.some((item) => item.state !== 'unchanged') ? await import('./theme/summary.js') : { summaryOf: () => '', leadOf: () => undefined };
+  const frame = { config: context.config, generator: context.generator, theme: context.theme, style: context.style, feeds: feedLinks(context.config), summarize: brief.summaryOf, lead: brief.leadOf };
   const rendered = await renderPosts(context, classified, frame, options);
   const notices = [
     ...context.configNotices.map((notice) => ({ ...notice })),

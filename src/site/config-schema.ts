@@ -20,6 +20,30 @@ const outputPath = z
   .min(1)
   .refine((path) => !path.startsWith('/') && !path.split(/[\\/]/).includes('..'), 'must be a path inside the output folder (no leading "/", no "..")');
 
+/**
+ * A folder of the site for list pages (`tag_dir: topics`): a path inside the output, with or
+ * without slashes at its ends; `/` or empty is the site's root, as in Hexo.
+ */
+const listFolder = z
+  .string()
+  .refine((path) => !path.split(/[\\/]/).some((segment) => segment === '..' || segment === '.') && !/[\u0000-\u001f\u007f\\:?#%]/.test(path), 'must be a folder inside the output (no "..", no "\\", ":", "?", "#", "%")');
+/** `pagination_dir`, `archive_dir`: a folder, not the root. */
+const paginationFolder = listFolder.refine((path) => path.replace(/^\/+|\/+$/g, '') !== '', 'must name a folder (e.g. "page")');
+const perPage = z.number().int().min(0);
+/** `tag_map` / `category_map`: name → the name its URL is made from. Hexo leaves them empty (`tag_map:`). */
+const nameMap = z.record(z.string(), z.union([z.string(), z.number()]).nullable()).transform((map) =>
+  Object.fromEntries(Object.entries(map).flatMap(([name, value]) => (value === null || value === '' ? [] : [[name, String(value)]]))),
+);
+/** Settings of Hexo's list generators (`index_generator` …): the keys mlpost reads; it lists the others as not used. */
+export const GENERATOR_KEYS = {
+  index_generator: ['per_page', 'pagination_dir'],
+  archive_generator: ['per_page', 'yearly', 'monthly', 'daily'],
+  tag_generator: ['per_page'],
+  category_generator: ['per_page'],
+} as const;
+// An empty `index_generator:` is left out before parsing (`config.ts`), as every empty key.
+const generator = <T extends z.ZodRawShape>(shape: T) => z.looseObject(shape);
+
 export const feedSchema = z
   .object({
     /** Which feeds: `atom`, `rss2` or both (hexo-generator-feed's `type`). */
@@ -53,8 +77,23 @@ export const siteConfigSchema = z
       .regex(/^\/(?:[^/?#\s]+\/)*$/, 'must start and end with "/" (e.g. "/" or "/blog/")')
       .optional(),
     permalink: z.string().min(1).optional(),
-    per_page: z.number().int().min(0).default(10),
+    per_page: perPage.default(10),
     post_asset_folder: z.boolean().default(false),
+    /** Where tag, archive and category pages are, and the folder of a list's page 2, 3 … */
+    tag_dir: listFolder.default('tags'),
+    archive_dir: paginationFolder.default('archives'),
+    category_dir: listFolder.default('categories'),
+    pagination_dir: paginationFolder.default('page'),
+    /** The name a tag's or category's URL is made from (`{ 机器学习: ml }`). */
+    tag_map: nameMap.default({}),
+    category_map: nameMap.default({}),
+    /** Tag and category slugs (and `mlpost new` file names): 0 as written, 1 lower case, 2 upper case. */
+    filename_case: z.union([z.literal(0), z.literal(1), z.literal(2)]).default(0),
+    /** Hexo's list generators: posts per page of each list (default `per_page`), archives by year, month, day. */
+    index_generator: generator({ per_page: perPage.nullish(), pagination_dir: paginationFolder.nullish() }).default({}),
+    archive_generator: generator({ per_page: perPage.nullish(), yearly: z.boolean().nullish(), monthly: z.boolean().nullish(), daily: z.boolean().nullish() }).default({}),
+    tag_generator: generator({ per_page: perPage.nullish() }).default({}),
+    category_generator: generator({ per_page: perPage.nullish() }).default({}),
     default_category: z.coerce.string().default('uncategorized'),
     date_format: z.string().min(1).default('YYYY-MM-DD'),
     /** Hexo's `pretty_urls.trailing_index: false` drops `index.html` from links. */
@@ -83,12 +122,12 @@ export const KNOWN_KEYS: ReadonlySet<string> = new Set(Object.keys(siteConfigSch
  * Hexo `_config.yml` they are listed once as ignored instead of one warning each.
  */
 export const HEXO_KEYS: ReadonlySet<string> = new Set([
-  'permalink_defaults', 'source_dir', 'public_dir', 'tag_dir', 'archive_dir', 'category_dir', 'code_dir', 'i18n_dir',
-  'skip_render', 'new_post_name', 'default_layout', 'titlecase', 'external_link', 'filename_case', 'render_drafts',
+  'permalink_defaults', 'source_dir', 'public_dir', 'code_dir', 'i18n_dir',
+  'skip_render', 'new_post_name', 'default_layout', 'titlecase', 'external_link', 'render_drafts',
   'relative_link', 'future', 'syntax_highlighter', 'highlight', 'prismjs', 'use_filename_as_post_title',
-  'use_slug_as_post_title', 'category_map', 'tag_map', 'time_format', 'updated_option', 'pagination_dir', 'theme',
-  'theme_config', 'server', 'deploy', 'ignore', 'include', 'exclude', 'meta_generator', 'index_generator',
-  'archive_generator', 'category_generator', 'tag_generator', 'marked', 'markdown', 'search', 'keywords', 'email',
+  'use_slug_as_post_title', 'time_format', 'updated_option', 'theme',
+  'theme_config', 'server', 'deploy', 'ignore', 'include', 'exclude', 'meta_generator',
+  'marked', 'markdown', 'search', 'keywords', 'email',
   'avatar', 'favicon', 'excerpt', 'auto_excerpt', 'stylus', 'nunjucks', 'jsonContent', 'browsersync', 'mathjax',
   'katex', 'pandoc', 'hexo_renderer_pandoc', 'symbols_count_time', 'githubEmojis', 'lazyload', 'mlpost',
 ]);

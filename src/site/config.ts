@@ -14,7 +14,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { isMap, isScalar, LineCounter, parseDocument, type Pair } from 'yaml';
-import { HEXO_KEYS, HEXO_PERMALINK, KNOWN_KEYS, MLPOST_PERMALINK, siteConfigSchema, type SiteConfig } from './config-schema.js';
+import { GENERATOR_KEYS, HEXO_KEYS, HEXO_PERMALINK, KNOWN_KEYS, MLPOST_PERMALINK, siteConfigSchema, type SiteConfig } from './config-schema.js';
 import { siteLayout } from './layout.js';
 import { placeInText, resolveYaml, yamlLimitProblem } from '../limits/yaml.js';
 
@@ -92,6 +92,14 @@ export function loadSiteConfig(site: string): LoadedConfig {
     if (KNOWN_KEYS.has(key)) {
       // Hexo leaves unset keys empty (`timezone:`): the default, as in Hexo.
       if (value !== null && value !== '') known[key] = value;
+      // Of a list generator's settings, mlpost reads some (`per_page`); the others are named.
+      const read: readonly string[] | undefined = Object.hasOwn(GENERATOR_KEYS, key) ? GENERATOR_KEYS[key as keyof typeof GENERATOR_KEYS] : undefined;
+      if (read && value !== null && typeof value === 'object' && !Array.isArray(value)) {
+        for (const inner of Object.keys(value).filter((name) => !read.includes(name))) {
+          if (isHexoFile) ignored.push(`${key}.${inner}`);
+          else notices.push({ severity: 'warning', text: `${at(places.get(key))}: warning: unknown key \`${key}.${inner}\`: mlpost ignores it (see docs/configuration.md) [config-unknown-key]` });
+        }
+      }
     } else if (isHexoFile && HEXO_KEYS.has(key)) ignored.push(key);
     else notices.push({ severity: 'warning', text: `${at(places.get(key))}: warning: unknown key \`${key}\`: mlpost ignores it (see docs/configuration.md) [config-unknown-key]` });
   }

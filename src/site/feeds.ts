@@ -1,11 +1,13 @@
 /**
  * The site's Atom and RSS 2.0 feeds (hexo-generator-feed's `feed:` settings: `type`, `path`,
  * `limit`, `content`), made with the `feed` package. Each entry has the post's excerpt or
- * description, or with `content: true` the whole post; its links are absolute. Dates are
+ * description, or with `content: true` the whole post; its links are absolute, its formulas
+ * MathML alone (`feed-html.ts`: a feed reader has no KaTeX stylesheet). Dates are
  * the posts' own, never the build's, so an unchanged site gives the same bytes.
  */
 import type { SiteConfig } from './config-schema.js';
-import { absoluteUrl } from './links.js';
+import { feedHtml } from './feed-html.js';
+import { absoluteUrl, escapeSitePath } from './links.js';
 import { rebaseHtml } from './rebase-html.js';
 import { folderOf } from './theme/pages.js';
 import { outputFileOf } from './hexo/permalink.js';
@@ -47,7 +49,8 @@ export function feedLinks(config: SiteConfig): Array<{ name: string; type: strin
 /** The text of one feed. */
 export async function renderFeed(config: SiteConfig & { url: string }, file: FeedFile, posts: readonly FeedPost[], generator: string): Promise<string> {
   const { Feed } = await import('feed');
-  const absolute = (html: string, path: string) => rebaseHtml(html, { base: folderOf(outputFileOf(path)), root: config.root, ownPage: false, link: (target) => absoluteUrl(config.url, target) });
+  // Formulas as MathML alone, links absolute (`feed-html.ts`, `rebase-html.ts`).
+  const absolute = (html: string, path: string) => rebaseHtml(feedHtml(html), { base: folderOf(outputFileOf(path)), root: config.root, ownPage: false, link: (target) => absoluteUrl(config.url, target) });
   const home = absoluteUrl(config.url, '');
   const newest = posts.reduce((latest, post) => Math.max(latest, post.updated ?? post.date), 0);
   const links = Object.fromEntries(feedFiles(config).map((feed) => [feed.type === 'atom' ? 'atom' : 'rss', absoluteUrl(config.url, feed.path)]));
@@ -63,7 +66,7 @@ export async function renderFeed(config: SiteConfig & { url: string }, file: Fee
     author: config.author ? { name: config.author } : undefined,
   });
   for (const post of posts) {
-    const link = absoluteUrl(config.url, post.path);
+    const link = absoluteUrl(config.url, escapeSitePath(post.path));
     const description = post.excerptHtml !== undefined ? absolute(post.excerptHtml, post.path) : post.summary;
     feed.addItem({
       id: link,

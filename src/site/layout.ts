@@ -16,6 +16,8 @@ import { join } from 'node:path';
 /** The folders of one site (absolute paths; they need not exist). */
 export interface SiteLayout {
   kind: 'mlpost' | 'hexo';
+  /** The site folder. */
+  site: string;
   /** The posts folder, if the site has one. */
   posts: string | undefined;
   drafts: string;
@@ -38,11 +40,19 @@ function isFolder(path: string): boolean {
   }
 }
 
+/** What makes a folder a site: a config file or a posts folder (what `mlpost new` looks for). */
+export const SITE_MARKS = ['mlpost.yml', '_config.yml', 'posts/', 'source/_posts/'] as const;
+
+/** Whether `site` has one of {@link SITE_MARKS}. */
+export function isSiteFolder(site: string): boolean {
+  return SITE_MARKS.some((mark) => (mark.endsWith('/') ? isFolder(join(site, mark)) : existsSync(join(site, mark))));
+}
+
 /** The layout of `site` (absolute): Hexo's when it has `source/_posts/` and no `posts/`. */
 export function siteLayout(site: string): SiteLayout {
   const own = join(site, 'posts');
   const hexo = join(site, 'source', '_posts');
-  const common = { source: join(site, 'source'), theme: join(site, 'theme'), scaffolds: join(site, 'scaffolds') };
+  const common = { site, source: join(site, 'source'), theme: join(site, 'theme'), scaffolds: join(site, 'scaffolds') };
   if (!isFolder(own) && (isFolder(hexo) || existsSync(join(site, '_config.yml')))) {
     return { kind: 'hexo', posts: isFolder(hexo) ? hexo : undefined, drafts: join(site, 'source', '_drafts'), ...common };
   }

@@ -15,7 +15,8 @@ import type { StoredMessage } from './stored-post.js';
 import type { PostInfo } from './post-info.js';
 import type { LocalReference } from '../types.js';
 
-const FORMAT = 3;
+// 4: posts have `leadHtml`.
+const FORMAT = 4;
 
 /** A file the build wrote: the key of its inputs, and what it looked like on disk. */
 export interface ManifestFile {
@@ -41,6 +42,8 @@ export interface ManifestPost {
   excerptHtml: string | undefined;
   /** One line of plain text: the description, or the start of the post. */
   summary: string;
+  /** Without an excerpt, what list pages show of it: its description, or its first paragraph (HTML). */
+  leadHtml: string | undefined;
   messages: StoredMessage[];
   /** Links and images naming local files, checked against the output on every build. */
   references: LocalReference[];

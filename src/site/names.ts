@@ -46,13 +46,15 @@ export function safeSitePath(path: string): string {
 }
 
 /**
- * The page name of a tag or category `text` whose slug is `slug` (Hexo's): the slug when
- * it says the same as the text (it differs only in spaces), else the slug and a hash of the
- * text; `_<hash>` when there is no slug.
+ * The page name of a tag or category `text` whose slug is `slug` (Hexo's, with
+ * `filename_case` as `transform`): the slug when it says the same as the text (it differs
+ * only in spaces, and in case as `transform` asks), else the slug and a hash of the text;
+ * `_<hash>` when there is no slug.
  */
-export function listPageSegment(text: string, slug: string): string {
+export function listPageSegment(text: string, slug: string, transform: 0 | 1 | 2 = 0): string {
   if (slug === '' || /^[-_]*$/.test(slug)) return `_${shortHash(text)}`;
-  const faithful = slug === text.trim().replace(/\s+/g, '-');
+  const spaced = text.trim().replace(/\s+/g, '-');
+  const faithful = slug === (transform === 1 ? spaced.toLowerCase() : transform === 2 ? spaced.toUpperCase() : spaced);
   return safeSegment(faithful ? slug : `${slug}-${shortHash(text)}`);
 }
 

@@ -36,7 +36,8 @@ export function createPost(siteDirectory: string, layout: NewLayout, title: stri
   const site = resolve(siteDirectory);
   const folders = siteLayout(site);
   const config = readSiteConfig(site);
-  const base = options.slug ?? slugize(title);
+  // Hexo names the file with `filename_case` (lower- or upper-cased).
+  const base = options.slug ?? slugize(title, config.filename_case);
   if (base === '') throw new Error(`the title ${JSON.stringify(title)} gives an empty file name: give one with --slug`);
   const postsFolder = folders.posts ?? (folders.kind === 'hexo' ? join(site, 'source', '_posts') : join(site, 'posts'));
   const pathFor = (name: string) => (layout === 'page' ? join(folders.source, name, 'index.md') : join(layout === 'draft' ? folders.drafts : postsFolder, `${name}.md`));

@@ -10,7 +10,9 @@ import type { PostReference } from '../syntax/hexo-tag/index.js';
 import type { BuildContext } from './build-context.js';
 import { feedFiles } from './feeds.js';
 import { outputFileOf, permalinkOf } from './hexo/permalink.js';
-import { encodeSitePath } from './links.js';
+import type { SiteConfig } from './config-schema.js';
+import { listFolders } from './list-paths.js';
+import { encodeSitePath, escapeSitePath } from './links.js';
 import { collisionSuffix, safeSitePath } from './names.js';
 import { escapeFileName, escapeForTerminal } from '../diagnostics.js';
 import type { SitePost } from './scan.js';
@@ -40,8 +42,11 @@ function reservedPaths(context: BuildContext): Set<string> {
   return new Set(['index.html', '404.html', config.sitemap.path, ...feedFiles(config).map((feed) => feed.path)]);
 }
 
-/** Folders the list pages and assets are written in. */
-export const RESERVED_FOLDERS = ['assets/', 'page/', 'archives/', 'tags/', 'categories/'] as const;
+/** Folders the list pages and assets are written in (a list folder that is the site's root is not one). */
+export function reservedFolders(config: SiteConfig): string[] {
+  const folders = listFolders(config);
+  return ['assets/', folders.homePagination, folders.archives, folders.tags, folders.categories].filter((folder) => folder !== '');
+}
 
 /**
  * A free output file for a post whose URL is taken: its path with `-<hash of the post's own
@@ -74,14 +79,31 @@ function newestFirst(a: SitePost, b: SitePost): number {
   return a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
 }
 
+/**
+ * A URL holding `#` or `?` (from a file name like `hash#tag.md`): a link would read either as
+ * the end of the path. mlpost keeps the name and escapes it in links (`links.ts`); the author
+ * is told, since a link written by hand must escape it too, and Hexo cuts such a URL at `?`.
+ */
+function reservedCharacterNotice(post: SitePost, path: string): SiteNotice | undefined {
+  const found = /[#?]/.exec(path);
+  if (!found) return undefined;
+  const reading = found[0] === '#' ? 'the start of a fragment' : 'the start of a query';
+  const hexo = path.includes('?') ? ` (Hexo cuts it at the "?": /${path.slice(0, path.indexOf('?'))})` : '';
+  return {
+    severity: 'warning',
+    text: `${escapeFileName(post.shown)}:1:1: warning: its URL /${escapeForTerminal(path)} holds "${found[0]}", which a link reads as ${reading}${escapeForTerminal(hexo)}: the page is written there and linked as /${escapeForTerminal(encodeSitePath(escapeSitePath(path)))}; a file name without "#" and "?" avoids this [url-reserved-character]`,
+  };
+}
+
 /** Plan the site from its read sources (in path order). */
 export function planSite(context: BuildContext, sources: SitePost[]): SitePlan {
   const { config } = context;
   const notices: SiteNotice[] = [];
   const reserved = reservedPaths(context);
   const claimed = new Set<string>();
-  const taken = (file: string) => claimed.has(file) || reserved.has(file) || RESERVED_FOLDERS.some((folder) => file.startsWith(folder));
-  const settings = { rule: config.permalink, timezone: config.timezone, default_category: config.default_category, post_asset_folder: config.post_asset_folder };
+  const folders = reservedFolders(config);
+  const taken = (file: string) => claimed.has(file) || reserved.has(file) || folders.some((folder) => file.startsWith(folder));
+  const settings = { rule: config.permalink, timezone: config.timezone, default_category: config.default_category, post_asset_folder: config.post_asset_folder, terms: config };
   const usesDate = /:(year|month|day|i_month|i_day|hour|minute|second|timestamp|hash)\b/.test(config.permalink);
 
   const wanted = new Map<SitePost, { path: string; file: string }>();
@@ -120,6 +142,8 @@ export function planSite(context: BuildContext, sources: SitePost[]): SitePlan {
       notices.push({ severity: 'warning', text: `${escapeFileName(post.shown)}:1:1: warning: its URL /${escapeForTerminal(path)} is taken (${escapeForTerminal(by)}); it is written to /${escapeForTerminal(free.path)} [url-collision]` });
       ({ path, file } = free);
     }
+    const reserved = reservedCharacterNotice(post, path);
+    if (reserved) notices.push(reserved);
     claimed.add(file);
     owners.set(file, post);
     post.path = path;
@@ -135,7 +159,7 @@ export function planSite(context: BuildContext, sources: SitePost[]): SitePlan {
   });
   const references: Record<string, PostReference> = {};
   for (const post of posts) {
-    const reference: PostReference = { url: `${config.root}${encodeSitePath(post.path)}` };
+    const reference: PostReference = { url: `${config.root}${encodeSitePath(escapeSitePath(post.path))}` };
     if (post.info.title !== undefined) reference.title = post.info.title;
     references[post.source.slug] = reference;
   }

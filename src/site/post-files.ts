@@ -6,12 +6,15 @@
  * link names that is neither, is looked for among the site's output once it is written;
  * a reference to nothing is a warning at its line and column.
  */
-import { lstatSync, readdirSync, readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join, relative, sep } from 'node:path';
 import { hashKey } from '../cache/disk-cache.js';
 import type { LocalReference } from '../types.js';
 import type { OutputFiles } from './output-files.js';
+import { splitLinkTarget } from './links.js';
 import { sitePathOf } from './rebase-html.js';
+import type { SiteLinks } from './site-links.js';
+import { walkFiles } from './sources.js';
 
 /** A reference to check against the output once every file is written. */
 export interface PendingReference {
@@ -33,39 +36,25 @@ export interface PostFilesInput {
   references: readonly LocalReference[];
 }
 
-/** A regular file (not a link, not a folder)? */
-function isRegularFile(path: string): boolean {
+/** A file inside the site (symbolic links on the way resolved, see `site-links.ts`)? */
+function isSiteFile(path: string, links: SiteLinks): boolean {
+  const real = links.realAllowed(path);
   try {
-    return lstatSync(path).isFile();
+    return real !== undefined && statSync(real).isFile();
   } catch {
     return false;
   }
 }
 
-/** Every regular file under `folder` (hidden and `_` names left out), relative, with `/`. */
-function filesUnder(folder: string): string[] {
-  const found: string[] = [];
-  const walk = (directory: string) => {
-    let entries;
-    try {
-      entries = readdirSync(directory, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
-      if (/^[_.]/.test(entry.name)) continue;
-      const path = join(directory, entry.name);
-      if (entry.isDirectory()) walk(path);
-      else if (entry.isFile() && !entry.name.endsWith('.md')) found.push(relative(folder, path).split(sep).join('/'));
-    }
-  };
-  walk(folder);
-  return found;
+/** Every file under `folder` (hidden and `_` names, Markdown left out), relative, with `/`. */
+function filesUnder(folder: string, links: SiteLinks): string[] {
+  return walkFiles(folder, (name, isFolder) => /^[_.]/.test(name) || (!isFolder && name.endsWith('.md')), links).map((path) => relative(folder, path).split(sep).join('/'));
 }
 
 /** Copy `from` to the output path `to` unless the output already holds this version of it. */
 export function copyInto(files: OutputFiles, from: string, to: string): void {
-  const stat = lstatSync(from);
+  // The file's own size and time, through any link to it.
+  const stat = statSync(from);
   const key = hashKey('mlpost-copy', from, String(stat.size), String(stat.mtimeMs));
   if (!files.keep(to, key)) files.emit(to, key, readFileSync(from));
 }
@@ -74,7 +63,7 @@ export function copyInto(files: OutputFiles, from: string, to: string): void {
  * Copy a post's files into the output (skipping paths in `written`: the page and the files
  * rendering made); return the references to check once the site is written.
  */
-export function writePostFiles(files: OutputFiles, post: PostFilesInput, options: { root: string; assetFolder: boolean; written: ReadonlySet<string> }): PendingReference[] {
+export function writePostFiles(files: OutputFiles, post: PostFilesInput, options: { root: string; assetFolder: boolean; written: ReadonlySet<string>; links: SiteLinks }): PendingReference[] {
   const assetFolder = join(dirname(post.source), basename(post.source, extname(post.source)));
   const copied = new Set<string>(options.written);
   const copy = (from: string, to: string) => {
@@ -82,13 +71,13 @@ export function writePostFiles(files: OutputFiles, post: PostFilesInput, options
     copied.add(to);
     copyInto(files, from, to);
   };
-  if (options.assetFolder) for (const file of filesUnder(assetFolder)) copy(join(assetFolder, ...file.split('/')), post.folder + file);
+  if (options.assetFolder) for (const file of filesUnder(assetFolder, options.links)) copy(join(assetFolder, ...file.split('/')), post.folder + file);
 
   const pending: PendingReference[] = [];
   for (const reference of post.references) {
     const path = sitePathOf(reference.url, { base: post.folder, root: options.root, ownPage: true });
     if (path === undefined) continue;
-    const target = path.replace(/[?#].*$/, '');
+    const [target] = splitLinkTarget(path);
     const lookedFor: string[] = [];
     // A relative reference that stays in the post's folder may name a file beside the post.
     if (!reference.url.trim().startsWith('/') && target.startsWith(post.folder) && target.length > post.folder.length && !target.endsWith('/')) {
@@ -100,7 +89,7 @@ export function writePostFiles(files: OutputFiles, post: PostFilesInput, options
         continue;
       }
       const candidates = [join(assetFolder, ...inner), join(dirname(post.source), ...inner)];
-      const found = candidates.find(isRegularFile);
+      const found = candidates.find((candidate) => isSiteFile(candidate, options.links));
       if (found) {
         copy(found, target);
         continue;

@@ -12,6 +12,7 @@
  * double-quoted, text never holds a raw `<`, so URLs are found in tags only, never in text,
  * comments, scripts or styles.
  */
+import { escapeSitePath } from './links.js';
 
 /** Attributes holding one URL. */
 const URL_ATTRIBUTE = /(\s(?:href|src|poster|data))="([^"]*)"/g;
@@ -26,8 +27,8 @@ export interface RebaseOptions {
   root: string;
   /** Whether the HTML is shown on its own page (fragments stay as they are). */
   ownPage: boolean;
-  /** The URL to write for a site path (with its `?query#fragment`). */
-  link: (sitePath: string) => string;
+  /** The URL to write for a link target (a site path with its `?query#fragment`, `links.ts`). */
+  link: (target: string) => string;
 }
 
 function decodeHtml(value: string): string {
@@ -50,7 +51,7 @@ function safeDecode(text: string): string {
   }
 }
 
-/** The site path an URL names, or `undefined` when it is not one of the site's (or is a fragment on its own page). */
+/** The link target (`links.ts`) an URL names, or `undefined` when it is not one of the site's (or is a fragment on its own page). */
 export function sitePathOf(url: string, options: Pick<RebaseOptions, 'base' | 'root' | 'ownPage'>): string | undefined {
   const value = url.trim();
   if (value === '' || /^[a-z][a-z0-9+.-]*:/i.test(value) || value.startsWith('//')) return undefined;
@@ -66,7 +67,7 @@ export function sitePathOf(url: string, options: Pick<RebaseOptions, 'base' | 'r
   } catch {
     return undefined;
   }
-  return resolved.pathname.slice(1).split('/').map(safeDecode).join('/') + suffix;
+  return resolved.pathname.slice(1).split('/').map((segment) => escapeSitePath(safeDecode(segment))).join('/') + suffix;
 }
 
 /** `html` with every site URL rewritten by `options.link`. */

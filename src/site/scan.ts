@@ -66,7 +66,7 @@ export function readSources(context: BuildContext): { posts: SitePost[]; problem
   const rule = context.config.permalink;
   const tokens = new Set([...rule.matchAll(/:(\w*[^_\W])/g)].map((match) => match[1]!));
   const maxBytes = context.settings.limits.postBytes ?? DEFAULT_POST_BYTES;
-  for (const source of findSources(context.layout, { drafts: context.drafts })) {
+  for (const source of findSources(context.layout, { drafts: context.drafts, links: context.links })) {
     const shown = relative(process.cwd(), source.path) || source.path;
     const read = readPostFile(source.path, { maxBytes });
     if (!read.ok) {

@@ -2,7 +2,8 @@
  * A static file server for a built site, on 127.0.0.1 only: folders serve their
  * `index.html`, paths never leave the output folder (not through `..`, not through a
  * symbolic link), unknown files are 404, and requests for another Host are refused
- * (`serve-guard.ts`).
+ * (`serve-guard.ts`). The site is served under its `root` (`/blog/`), as it is deployed:
+ * `/` leads there, other paths outside it are 404.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createReadStream, readFileSync, statSync } from 'node:fs';
@@ -29,7 +30,7 @@ const TYPES: Record<string, string> = {
 
 /** A running server. */
 export interface StaticServer {
-  /** `http://127.0.0.1:PORT/`. */
+  /** `http://127.0.0.1:PORT/` and the base path (`/blog/`). */
   url: string;
   port: number;
   close(): Promise<void>;
@@ -63,11 +64,31 @@ export interface ServeHooks {
   transformHtml?(html: string): string;
   /** Serve this file of the folder (`404.html`), with status 404, for missing paths. */
   notFound?: string;
+  /** The path the folder is served under (the site's `root`, `/blog/`); default `/`. */
+  base?: string;
+}
+
+/** `pathname` (as requested, percent-encoded) under `base` (decoded, `/blog/`): the rest, from its `/`; else `undefined`. */
+export function underBase(pathname: string, base: string): string | undefined {
+  const wanted = base.split('/').slice(1, -1);
+  const segments = pathname.split('/');
+  for (let index = 0; index < wanted.length; index++) {
+    let segment: string;
+    try {
+      segment = decodeURIComponent(segments[index + 1] ?? '');
+    } catch {
+      return undefined;
+    }
+    if (segment !== wanted[index] || index + 2 >= segments.length) return undefined;
+  }
+  return `/${segments.slice(wanted.length + 1).join('/')}`;
 }
 
 /** Serve `folder` on 127.0.0.1:`port` (0: any free port). */
 export function serveFolder(folder: string, requestedPort = 0, hooks: ServeHooks = {}): Promise<StaticServer> {
   const root = resolve(folder);
+  const base = hooks.base ?? '/';
+  const encodedBase = base.split('/').map(encodeURIComponent).join('/');
   let port = requestedPort;
   const sendHtml = (response: ServerResponse, status: number, file: string, head: boolean) => {
     const body = Buffer.from(hooks.transformHtml!(readFileSync(file, 'utf8')));
@@ -85,7 +106,14 @@ export function serveFolder(folder: string, requestedPort = 0, hooks: ServeHooks
       return;
     }
     const url = request.url ?? '/';
-    const file = resolveRequest(root, url);
+    const [pathname, query] = [url.split('?')[0]!, url.includes('?') ? url.slice(url.indexOf('?')) : ''];
+    const inner = underBase(pathname, base);
+    // `/` (and the root without its slash) leads to the site's root; a same-origin path only.
+    if (inner === undefined && (pathname === '/' || `${pathname}/` === encodedBase)) {
+      response.writeHead(302, { location: encodedBase }).end();
+      return;
+    }
+    const file = inner === undefined ? undefined : resolveRequest(root, inner + query);
     if (!file) {
       const page = hooks.notFound ? resolveRequest(root, `/${hooks.notFound}`) : undefined;
       if (page && hooks.transformHtml) sendHtml(response, 404, page, request.method === 'HEAD');
@@ -94,9 +122,8 @@ export function serveFolder(folder: string, requestedPort = 0, hooks: ServeHooks
       return;
     }
     // A folder without a trailing slash: redirect, so the page's relative links resolve.
-    const pathname = url.split('?')[0]!;
     if (file.endsWith(`${sep}index.html`) && !pathname.endsWith('/') && !pathname.endsWith('index.html')) {
-      response.writeHead(301, { location: folderLocation(root, file) }).end();
+      response.writeHead(301, { location: encodedBase + folderLocation(root, file).slice(1) }).end();
       return;
     }
     if (hooks.transformHtml && extname(file).toLowerCase() === '.html') {
@@ -119,7 +146,7 @@ export function serveFolder(folder: string, requestedPort = 0, hooks: ServeHooks
       const actual = typeof address === 'object' && address ? address.port : requestedPort;
       port = actual;
       resolvePromise({
-        url: `http://127.0.0.1:${actual}/`,
+        url: `http://127.0.0.1:${actual}${encodedBase}`,
         port: actual,
         close: () =>
           new Promise<void>((done) => {

@@ -11,6 +11,7 @@ import { hashKey } from '../cache/disk-cache.js';
 import { escapeFileName } from '../diagnostics.js';
 import type { BuildContext } from './build-context.js';
 import { feedFiles, renderFeed, type FeedPost } from './feeds.js';
+import { escapeSitePath } from './links.js';
 import { listKey, listSpecs, renderList } from './lists.js';
 import { writeManifest, type ManifestPost } from './manifest.js';
 import { copyStaticAssets, isContainedPath } from './output.js';
@@ -24,11 +25,11 @@ import { findStaticFiles } from './sources.js';
 import { staticAssets } from './assets.js';
 import { toPostAssets, type StoredMessage, type StoredPost } from './stored-post.js';
 import { categoryNodes } from './taxonomy.js';
-import { folderOf, postPage, type PageFrame, type PostSummary } from './theme/pages.js';
+import { folderOf, postPage, type MadePostPage, type PageFrame, type PostSummary } from './theme/pages.js';
 import { ThemeError, THEME_STYLESHEET } from './theme/theme.js';
 
 /** The page of a post from its stored rendering, in the site's theme. */
-export function makePostPage(frame: PageFrame, post: SitePost, stored: StoredPost): { html: string; summary: string } {
+export function makePostPage(frame: PageFrame, post: SitePost, stored: StoredPost): MadePostPage {
   return postPage(frame, { kind: post.source.kind === 'page' ? 'page' : 'post', path: post.path, file: post.file, draft: post.draft, newer: post.newer, older: post.older, info: post.info }, stored.html, stored.data);
 }
 
@@ -36,7 +37,7 @@ export function makePostPage(frame: PageFrame, post: SitePost, stored: StoredPos
  * Write a post's page and the files rendering made; return its manifest record. `transient`:
  * the page shows a failure another build may not repeat, so the next build renders it again.
  */
-export function writePost(files: OutputFiles, post: SitePost, stored: StoredPost, page: { html: string; summary: string }, transient = false): ManifestPost {
+export function writePost(files: OutputFiles, post: SitePost, stored: StoredPost, page: MadePostPage, transient = false): ManifestPost {
   const written: string[] = [];
   const folder = folderOf(post.file);
   const emit = (path: string, contents: string | Uint8Array) => {
@@ -62,6 +63,7 @@ export function writePost(files: OutputFiles, post: SitePost, stored: StoredPost
     draft: post.draft,
     excerptHtml: stored.data.excerptHtml,
     summary: page.summary,
+    leadHtml: page.lead,
     messages: stored.messages satisfies StoredMessage[],
     references: stored.references ?? [],
     files: written,
@@ -80,6 +82,7 @@ function summaryOf(post: SitePost, record: ManifestPost): PostSummary {
     tags: post.info.tags,
     categories: post.info.categories,
     excerptHtml: record.excerptHtml,
+    leadHtml: record.leadHtml,
     draft: post.draft,
     lang: post.info.lang,
   };
@@ -94,7 +97,7 @@ export async function writeSite(context: BuildContext, plan: SitePlan, frame: Pa
     if (!post.record) continue;
     records[post.rel] = post.record;
     const folder = folderOf(post.file);
-    pending.push(...writePostFiles(files, { shown: post.shown, source: post.source.path, folder, references: post.record.references }, { root: config.root, assetFolder: config.post_asset_folder, written: new Set(post.record.files) }));
+    pending.push(...writePostFiles(files, { shown: post.shown, source: post.source.path, folder, references: post.record.references }, { root: config.root, assetFolder: config.post_asset_folder, written: new Set(post.record.files), links: context.links }));
   }
   const listed = plan.posts.filter((post) => post.record);
   const notices = writeLists(context, frame, listed);
@@ -110,6 +113,7 @@ export async function writeSite(context: BuildContext, plan: SitePlan, frame: Pa
 
   for (const text of missingReferences(pending, (path) => path in files.files || shipped.has(path))) notices.push({ severity: 'warning', text });
   files.removeStale();
+  notices.push(...context.links.notices());
   for (const path of new Set(files.refused)) {
     notices.push({ severity: 'warning', text: `${escapeFileName(join(context.output, path))}:1:1: warning: not touched: the path leads out of the output folder (a symbolic link?) or is not one mlpost writes [output-outside]` });
   }
@@ -142,7 +146,8 @@ async function writeFeeds(context: BuildContext, url: string, listed: readonly S
   const { files, config } = context;
   const dated = listed.filter((post) => post.info.date !== undefined);
   const newest = config.feed.limit > 0 ? dated.slice(0, config.feed.limit) : dated;
-  const input = hashKey('mlpost-feed', context.pageKey, JSON.stringify(newest.map((post) => [post.key, post.record!.summary, config.feed.content ? post.renderKey : ''])));
+  // `-2`: entries made since formulas are MathML alone (`feed-html.ts`); older feeds are made again.
+  const input = hashKey('mlpost-feed-2', context.pageKey, JSON.stringify(newest.map((post) => [post.key, post.record!.summary, config.feed.content ? post.renderKey : ''])));
   const stale = feedFiles(config).filter((feed) => !files.keep(feed.path, input));
   if (stale.length === 0) return;
   const entries: FeedPost[] = [];
@@ -156,7 +161,7 @@ async function writeFeeds(context: BuildContext, url: string, listed: readonly S
       excerptHtml: post.record!.excerptHtml,
       html: config.feed.content ? await bodyOf(context, post) : undefined,
       tags: post.info.tags,
-      categories: categoryNodes(post.info.categories).map((node) => node.name),
+      categories: categoryNodes(post.info.categories, config).map((node) => node.name),
     });
   }
   for (const feed of stale) files.emit(feed.path, input, await renderFeed({ ...config, url }, feed, entries, context.generator));
@@ -166,7 +171,7 @@ async function writeFeeds(context: BuildContext, url: string, listed: readonly S
 function writeSitemapFile(context: BuildContext, url: string, posts: readonly SitePost[]): void {
   const { files, config } = context;
   const modified = (post: SitePost | undefined) => post?.info.updated ?? post?.info.date;
-  const entries = [{ path: '', modified: modified(posts.find((post) => post.source.kind !== 'page')) }, ...posts.map((post) => ({ path: post.path, modified: modified(post) }))];
+  const entries = [{ path: '', modified: modified(posts.find((post) => post.source.kind !== 'page')) }, ...posts.map((post) => ({ path: escapeSitePath(post.path), modified: modified(post) }))];
   const input = hashKey('mlpost-sitemap', url, JSON.stringify(entries));
   if (!files.keep(config.sitemap.path, input)) files.emit(config.sitemap.path, input, renderSitemap(url, entries));
 }
@@ -175,7 +180,7 @@ function writeSitemapFile(context: BuildContext, url: string, posts: readonly Si
 function writeStaticFiles(context: BuildContext, shipped: ReadonlySet<string>): SiteNotice[] {
   const { files } = context;
   const notices: SiteNotice[] = [];
-  for (const file of findStaticFiles(context.layout)) {
+  for (const file of findStaticFiles(context.layout, context.links)) {
     if (file.output in files.files || shipped.has(file.output)) {
       const shown = relative(process.cwd(), file.path) || file.path;
       notices.push({ severity: 'warning', text: `${shown}:1:1: warning: the site writes its own /${file.output}, so this file is not copied [static-collision]` });

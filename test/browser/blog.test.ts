@@ -1,14 +1,18 @@
 /**
  * The Hexo blog fixture as a reader meets it, in Chromium: built with the real CLI and
- * opened from disk (`file://`, as the README says), then served by `mlpost serve`, and with
- * pretty URLs (`pretty_urls.trailing_index: false`) over HTTP. Each time the reader clicks
- * index → post → tag → back → older posts, and every page reachable from the home page is
- * visited: every link, image and stylesheet names a file that is there.
+ * opened from disk (`file://`, as the README says), with its list pages moved by Hexo's
+ * settings, then served by `mlpost serve` under its root, and with pretty URLs
+ * (`pretty_urls.trailing_index: false`) over HTTP. Each time the reader clicks index → post
+ * → tag → back → older posts, and every page reachable from the home page is visited: every
+ * link, image and stylesheet names a file that is there. A small blog with `#`, `?` and `%`
+ * in file names, a symbolically linked images folder and posts without `<!-- more -->` is
+ * read by clicking too.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { repoRoot } from '../helpers.js';
@@ -16,6 +20,8 @@ import { copyHexoBlog } from '../site/hexo-blog.js';
 import { launchChromium } from './chromium.js';
 
 const BIN = join(repoRoot, 'bin/mlpost.js');
+/** A 1×1 PNG. */
+const PNG_1X1 = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
 let browser: Browser;
 const sites: string[] = [];
 const servers: ChildProcess[] = [];
@@ -47,7 +53,7 @@ async function serve(site: string): Promise<string> {
     const timer = setTimeout(() => reject(new Error(`mlpost serve printed no URL:\n${stderr}`)), 60_000);
     child.stdout!.on('data', (chunk: Buffer) => {
       stdout += chunk.toString();
-      const url = /http:\/\/127\.0\.0\.1:\d+\//.exec(stdout)?.[0];
+      const url = /http:\/\/127\.0\.0\.1:\d+\/\S*/.exec(stdout)?.[0];
       if (url) {
         clearTimeout(timer);
         resolve(url);
@@ -188,6 +194,58 @@ describe('the Hexo blog read from disk (file://)', () => {
   }, 120_000);
 });
 
+describe('the Hexo blog with its list pages moved (tag_dir, category_dir, pagination_dir, category_map …), from disk', () => {
+  it('reaches every page from the home page at the moved paths, and every link names a file', async () => {
+    const site = copyHexoBlog({ tag_dir: 'topics', category_dir: 'cats', archive_dir: 'past', pagination_dir: 'p', category_map: '{Machine Learning: ml}', filename_case: '1' });
+    sites.push(site);
+    build(site);
+    const output = join(site, 'dist');
+    const page = await browser.newPage();
+    const result = await crawl(page, pathToFileURL(join(output, 'index.html')).href, async (url) => existsSync(fileURLToPath(url)));
+    await page.close();
+    expect(result.missing).toEqual([]);
+    expect(result.failed).toEqual([]);
+    const seenPaths = result.pages.map((url) => fileURLToPath(url).slice(output.length + 1).split(sep).join('/'));
+    expect(seenPaths).toEqual(expect.arrayContaining(['p/2/index.html', 'past/index.html', 'past/p/2/index.html', 'topics/index.html', 'topics/ml/index.html', 'topics/ml/p/2/index.html', 'cats/index.html', 'cats/ml/state-space/index.html']));
+    expect(seenPaths.filter((path) => /^(tags|categories|archives|page)\//.test(path))).toEqual([]);
+  }, 120_000);
+});
+
+describe('a blog with odd file names, linked folders and posts without <!-- more -->, from disk', () => {
+  it('clicks from the home page to each post (their links percent-encoded), shows the linked images, and a first paragraph with "Read more"', async () => {
+    const site = mkdtempSync(join(tmpdir(), 'mlpost-odd-blog-'));
+    sites.push(site);
+    mkdirSync(join(site, 'posts'));
+    mkdirSync(join(site, 'shared/images'), { recursive: true });
+    mkdirSync(join(site, 'source'));
+    writeFileSync(join(site, 'mlpost.yml'), 'title: Odd\n');
+    writeFileSync(join(site, 'shared/images/dot.png'), Buffer.from(PNG_1X1, 'base64'));
+    symlinkSync('../shared/images', join(site, 'source/images'));
+    const entry = (title: string, date: string, body: string) => `---\ntitle: ${JSON.stringify(title)}\ndate: ${date}\n---\n\n${body}\n`;
+    writeFileSync(join(site, 'posts/hash#tag.md'), entry('Hash', '2024-01-01', 'The hash post, with ![a dot](/images/dot.png).\n\nMore of it.'));
+    writeFileSync(join(site, 'posts/q?mark.md'), entry('Question', '2024-01-02', 'The question post.'));
+    writeFileSync(join(site, 'posts/per%cent.md'), entry('Percent', '2024-01-03', 'The percent post.'));
+    build(site);
+    const home = pathToFileURL(join(site, 'dist/index.html')).href;
+    const page = await browser.newPage();
+    for (const title of ['Hash', 'Question', 'Percent']) {
+      await page.goto(home);
+      // Each entry shows the post's first paragraph and a "Read more" link to it.
+      const item = page.locator('ol.mlpost-index > li', { hasText: title });
+      expect(await item.locator('.mlpost-excerpt p').first().textContent()).toMatch(/^The \w+ post/);
+      await click(page, `ol.mlpost-index > li:has-text("${title}") a.mlpost-read-more`);
+      expect(await seen(page)).toEqual({ title: `${title} | Odd`, kind: 'post' });
+      expect(page.url()).toMatch(/\/index\.html$/);
+    }
+    await page.goto(home);
+    await click(page, 'ol.mlpost-index h2 a >> text=Hash');
+    expect(decodeURIComponent(new URL(page.url()).pathname)).toMatch(/\/hash#tag\/index\.html$/);
+    // The image from the linked folder is there (loaded, not a broken icon).
+    expect(await page.evaluate(() => (document.querySelector('article img') as HTMLImageElement).naturalWidth)).toBe(1);
+    await page.close();
+  }, 120_000);
+});
+
 describe('the Hexo blog over mlpost serve', () => {
   it('navigates by clicking and every link, image and stylesheet is served (drafts too)', async () => {
     const site = copyHexoBlog();
@@ -200,8 +258,18 @@ describe('the Hexo blog over mlpost serve', () => {
     expect(result.failed).toEqual([]);
     // `mlpost serve` shows the drafts: 27 posts.
     expect(result.pages.filter((address) => /\/20\d\d\/\d\d\/\d\d\/|reading-list/.test(address))).toHaveLength(27);
-    await page.goto(`${url}no/such/page/`);
-    expect(await seen(page)).toEqual({ title: 'Page not found | Notes on Learning', kind: 'page' });
+    // Served under the site's root (`root: /notes/`), as deployed: `/` leads there, and the
+    // 404 page, inside the root or outside it, has its stylesheet.
+    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/notes\/$/);
+    const origin = new URL(url).origin;
+    await page.goto(`${origin}/`);
+    expect(page.url()).toBe(url);
+    for (const address of [`${url}no/such/page/`, `${origin}/elsewhere/`]) {
+      const response = await page.goto(address);
+      expect(response?.status(), address).toBe(404);
+      expect(await seen(page)).toEqual({ title: 'Page not found | Notes on Learning', kind: 'page' });
+      expect(await page.evaluate(() => getComputedStyle(document.querySelector('.mlpost-nav')!).display), address).toBe('flex');
+    }
     await page.close();
   }, 180_000);
 

@@ -3,7 +3,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { repoRoot } from '../helpers.js';
@@ -110,6 +110,25 @@ describe('mlpost new', () => {
     expect(existsSync(join(dir, 'source/_posts/Viterbi-by-hand'))).toBe(true);
     const second = mlpost(['new', 'Viterbi: by hand', '--site', dir]);
     expect(second.stdout.trim()).toBe(relative(repoRoot, join(dir, 'source/_posts/Viterbi-by-hand-1.md')));
+  });
+
+  it('refuses a folder that is not a site, saying what it looked for, unless --site names it', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mlpost-new-nosite-'));
+    const run = mlpost(['new', 'x'], dir);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toBe(`error: ${realpathSync(dir)} is not a site: mlpost looked there for mlpost.yml, _config.yml, posts/, source/_posts/ and found none; run \`mlpost new\` in a site's folder, or name the folder with --site to start a site there [new-no-site]\n`);
+    expect(readdirSync(dir)).toEqual([]);
+    // A config file makes it a site; so does naming the folder.
+    writeFileSync(join(dir, 'mlpost.yml'), 'title: T\n');
+    expect(mlpost(['new', 'x'], dir).status).toBe(0);
+    expect(existsSync(join(dir, 'posts/x.md'))).toBe(true);
+    const fresh = mkdtempSync(join(tmpdir(), 'mlpost-new-fresh-'));
+    expect(mlpost(['new', 'First', '--site', fresh]).status).toBe(0);
+    expect(existsSync(join(fresh, 'posts/First.md'))).toBe(true);
+    // Hexo's `filename_case` names the file.
+    writeFileSync(join(fresh, 'mlpost.yml'), 'filename_case: 1\n');
+    expect(mlpost(['new', 'Hello World', '--site', fresh]).status).toBe(0);
+    expect(existsSync(join(fresh, 'posts/hello-world.md'))).toBe(true);
   });
 
   it('makes drafts and pages, with Hexo\'s default scaffold when the site has none', () => {

@@ -59,10 +59,23 @@ describe('loadSiteConfig', () => {
       ['sitemap:\n  path: ../x.xml\n', /error: sitemap\.path: must be a path inside the output folder/],
       ['title: [unclosed\n', /mlpost\.yml:\d+:\d+: error: not valid YAML: .*\[config-yaml\]$/],
       ['- a list\n', /mlpost\.yml:1:1: error: the config must be a mapping/],
+      ['tag_dir: ../topics\n', /mlpost\.yml:1:1: error: tag_dir: must be a folder inside the output .*\[config-value\]$/],
+      ['pagination_dir: /\n', /mlpost\.yml:1:1: error: pagination_dir: must name a folder/],
+      ['archive_dir: /\nper_page: 2\n', /error: archive_dir: must name a folder/],
+      ['filename_case: 3\n', /mlpost\.yml:1:1: error: filename_case: /],
+      ['archive_generator:\n  per_page: -2\n', /mlpost\.yml:1:1: error: archive_generator\.per_page: /],
+      ['tag_map:\n  C++: [a]\n', /mlpost\.yml:1:1: error: tag_map\.C\+\+: /],
     ];
     for (const [text, expected] of cases) {
       expect(() => loadSiteConfig(site({ 'mlpost.yml': text })), text).toThrow(ConfigError);
       expect(() => loadSiteConfig(site({ 'mlpost.yml': text })), text).toThrow(expected);
     }
+  });
+
+  it('reads the Hexo settings that move list pages, and names the generator settings it does not read', () => {
+    const folder = site({ 'source/_posts/a.md': '', '_config.yml': 'tag_dir: /topics/\ncategory_dir: /\npagination_dir: p\ncategory_map:\n  机器学习: ml\n  空: \ntag_map:\nfilename_case: 1\nindex_generator:\n  per_page: 3\n  order_by: title\n  path: blog\narchive_generator:\n  daily: true\n' });
+    const { config, notices } = loadSiteConfig(folder);
+    expect(config).toMatchObject({ tag_dir: '/topics/', category_dir: '/', pagination_dir: 'p', category_map: { 机器学习: 'ml' }, tag_map: {}, filename_case: 1, index_generator: { per_page: 3 }, archive_generator: { daily: true }, tag_generator: {} });
+    expect(notices).toEqual([{ severity: 'info', text: `${shown(folder, '_config.yml')}:1:1: info: Hexo settings mlpost does not use: index_generator.order_by, index_generator.path [config-hexo-ignored]` }]);
   });
 });

@@ -1,5 +1,5 @@
-// What Hexo itself makes of a site folder: every post's path, and every tag's and category's,
-// as JSON on stdout. Run with TZ set to the site's time zone (Hexo formats permalink dates in
+// What Hexo itself makes of a site folder: every post's path, every tag's and category's, and
+// every HTML page its generators route (lists and their pages included), as JSON on stdout. Run with TZ set to the site's time zone (Hexo formats permalink dates in
 // the computer's). Usage: node hexo-paths.mjs SITE [--drafts]
 import { createRequire } from 'node:module';
 
@@ -12,5 +12,6 @@ await hexo.load();
 const posts = hexo.locals.get('posts').map((post) => ({ source: post.source, path: post.path, published: post.published }));
 const tags = hexo.locals.get('tags').map((tag) => tag.path);
 const categories = hexo.locals.get('categories').map((category) => category.path);
-process.stdout.write(JSON.stringify({ posts, tags, categories }));
+const routes = hexo.route.list().filter((path) => path.endsWith('.html')).sort();
+process.stdout.write(JSON.stringify({ posts, tags, categories, routes }));
 await hexo.exit();

@@ -107,6 +107,38 @@ describe('serve hooks (what mlpost serve adds)', () => {
   });
 });
 
+describe('serving under the site\'s root', () => {
+  it('serves the folder under its base path: / leads there, other paths are 404, folder redirects keep it', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'mlpost-serve-base-'));
+    mkdirSync(join(root, 'one'));
+    mkdirSync(join(root, '中文'));
+    writeFileSync(join(root, 'index.html'), '<p>home</p>');
+    writeFileSync(join(root, 'one/index.html'), '<p>one</p>');
+    writeFileSync(join(root, '中文/index.html'), '<p>zh</p>');
+    writeFileSync(join(root, '404.html'), '<p>lost</p>');
+    const server = await serveFolder(root, 0, { notFound: '404.html', base: '/my blog/' });
+    const origin = server.url.replace(/\/my%20blog\/$/, '');
+    try {
+      expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/my%20blog\/$/);
+      const status = async (path: string) => (await fetch(`${origin}${path}`, { redirect: 'manual' })).status;
+      const location = async (path: string) => (await fetch(`${origin}${path}`, { redirect: 'manual' })).headers.get('location');
+      expect(await (await fetch(server.url)).text()).toBe('<p>home</p>');
+      expect(await (await fetch(`${origin}/my%20blog/one/`)).text()).toBe('<p>one</p>');
+      expect(await (await fetch(`${origin}/my%20blog/%E4%B8%AD%E6%96%87/`)).text()).toBe('<p>zh</p>');
+      expect([await status('/'), await location('/')]).toEqual([302, '/my%20blog/']);
+      expect([await status('/my%20blog'), await location('/my%20blog')]).toEqual([302, '/my%20blog/']);
+      expect([await status('/my%20blog/one'), await location('/my%20blog/one')]).toEqual([301, '/my%20blog/one/']);
+      for (const path of ['/one/', '/my%20blogx/one/', '/x/my%20blog/one/', '/my%20blog/../one/']) {
+        const response = await fetch(`${origin}${path}`, { redirect: 'manual' });
+        expect(response.status, path).toBe(404);
+        expect(await response.text(), path).toBe('<p>lost</p>');
+      }
+    } finally {
+      await server.close();
+    }
+  });
+});
+
 describe('mlpost serve (CLI)', () => {
   it('prints its URL, serves the site with its drafts, rebuilds on change and reloads the open page', async () => {
     if (!existsSync(join(repoRoot, 'dist/cli/serve-command.js'))) throw new Error('run `npm run build` first: the CLI test uses dist/');
@@ -151,8 +183,9 @@ describe('mlpost serve (CLI)', () => {
       expect(await eventually(async () => (await (await fetch(`${url}two/`)).text()).includes('Two, edited.')), stderr).toBe(true);
       expect(await heard).toContain('event: reload');
       await reader.cancel();
-      // The page is written before the build's summary (rebuilds render in a thread, whose pool closes first).
-      const summary = /mlpost: 1 rendered, 0 from cache, 2 unchanged; 1 files written, 0 removed\n/;
+      // The page is written before the build's summary (rebuilds render in a thread, whose pool closes first);
+    // the lists showing its first paragraph (home, tag, category) with it.
+      const summary = /mlpost: 1 rendered, 0 from cache, 2 unchanged; 4 files written, 0 removed\n/;
       expect(await eventually(async () => summary.test(stderr)), stderr).toBe(true);
     } finally {
       child.kill('SIGTERM');

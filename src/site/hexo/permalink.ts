@@ -12,6 +12,7 @@ import { createHash } from 'node:crypto';
 import { posix } from 'node:path';
 import type { CategoryPath } from './categories.js';
 import { slugize } from './slugize.js';
+import { categorySlug, type TermSlugSettings } from './term-slug.js';
 
 /** What a permalink is made of. */
 export interface PermalinkPost {
@@ -33,6 +34,8 @@ export interface PermalinkSettings {
   timezone: string;
   default_category: string;
   post_asset_folder: boolean;
+  /** `category_map` and `filename_case`, which `:category` goes through (default: none). */
+  terms?: TermSlugSettings;
 }
 
 /** A post's URL path from the site root (no leading `/`) and the file written for it. */
@@ -79,14 +82,14 @@ function readWallClock(time: number, timezone: string): WallClock {
 
 const pad = (value: number, width = 2) => String(value).padStart(width, '0');
 
-/** The slug of a category path, as Hexo's Category model makes it (`Diary/Life` → `Diary/Life`). */
-export function categorySlug(path: CategoryPath): string {
-  return path.map((name) => slugize(name)).join('/');
-}
 
-/** Hexo's router: no leading `/`, `\` as `/`, no query, `index.html` after a final `/`. */
+/**
+ * Hexo's router: no leading `/`, `\` as `/`, `index.html` after a final `/`. Hexo also cuts
+ * the path at a `?` (`q?mark.md` is written to a file `q`); mlpost keeps `?` as part of the
+ * name (the plan warns about it, `links.ts` escapes it in links).
+ */
 export function outputFileOf(path: string): string {
-  const clean = path.replace(/^\/+/, '').replace(/\\/g, '/').replace(/\?.*$/, '');
+  const clean = path.replace(/^\/+/, '').replace(/\\/g, '/');
   return !clean || clean.endsWith('/') ? `${clean}index.html` : clean;
 }
 
@@ -128,7 +131,7 @@ export function permalinkOf(post: PermalinkPost, settings: PermalinkSettings): P
     i_day: () => String(date().day),
     timestamp: () => seconds,
     hash: () => createHash('sha1').update(post.slug + seconds).digest('hex').slice(0, 12),
-    category: () => (last ? categorySlug(last) : settings.default_category),
+    category: () => (last ? categorySlug(last, settings.terms) : settings.default_category),
   };
   const path = settings.rule.replace(TOKEN, (whole, name: string) => {
     if (Object.hasOwn(meta, name)) return meta[name]!();

@@ -1,7 +1,9 @@
 /**
  * What each template is given (`docs/theme.md`), and the pages made from them: a post's
  * page, the list pages, the 404 page. Every value is plain data; links are made by
- * `url_for(sitePath)` for the page being written, in the build's link style.
+ * `url_for(target)` for the page being written, in the build's link style. Every `path`
+ * a template gets is a link target (`links.ts`): a post's has `%`, `#`, `?` escaped (tag,
+ * category and list paths are Hexo slugs, which never hold them).
  */
 import { posix } from 'node:path';
 import type { SiteConfig } from '../config-schema.js';
@@ -11,8 +13,9 @@ import { translate, type StringKey } from '../../i18n/strings.js';
 import { formatDate, isoDate } from '../date-format.js';
 import type { CategoryPath } from '../hexo/categories.js';
 import { outputFileOf } from '../hexo/permalink.js';
-import { absoluteUrl, relativeLink, rootLink, type LinkStyle } from '../links.js';
+import { absoluteUrl, escapeSitePath, relativeLink, rootLink, type LinkStyle } from '../links.js';
 import { rebaseHtml } from '../rebase-html.js';
+import { listFolders } from '../list-paths.js';
 import { categoryNodes, tagPath } from '../taxonomy.js';
 import type { Theme } from './theme.js';
 
@@ -26,6 +29,8 @@ export interface PageFrame {
   feeds: ReadonlyArray<{ name: string; type: string; path: string }>;
   /** A post in one line of text (`summary.ts`: loaded only by builds that make a post page). */
   summarize: (html: string) => string;
+  /** A post's first paragraph, for lists when it has no `<!-- more -->` (`summary.ts`). */
+  lead: (html: string) => string | undefined;
 }
 
 /** A date as templates see it. */
@@ -44,6 +49,8 @@ export interface ListedPost {
   categories: Array<{ name: string; path: string }>;
   /** The excerpt (HTML, links rebased for this page), when the post has `<!-- more -->`. */
   excerpt?: string;
+  /** Else, on the pages that show excerpts: its `description`, or its first paragraph (HTML). */
+  lead?: string;
   draft: boolean;
 }
 
@@ -55,6 +62,8 @@ export interface PostSummary {
   tags: string[];
   categories: CategoryPath[];
   excerptHtml: string | undefined;
+  /** Without an excerpt: the description or the first paragraph, as HTML (see {@link postPage}). */
+  leadHtml: string | undefined;
   draft: boolean;
   lang: string | undefined;
 }
@@ -96,6 +105,16 @@ export function folderOf(file: string): string {
   return folder === '.' ? '' : `${folder}/`;
 }
 
+/** The list pages of the navigation bar (a list whose folder is the root has no page of its own). */
+function navigation(config: SiteConfig, __: (key: string) => string): Array<{ path: string; label: string }> {
+  const folders = listFolders(config);
+  return [
+    { path: folders.archives, label: __('archives') },
+    { path: folders.tags, label: __('tags') },
+    { path: folders.categories, label: __('categories') },
+  ].filter((item) => item.path !== '');
+}
+
 /** Values every template gets. */
 function common(frame: PageFrame, file: string, language: string, head: { title: string; description?: string; canonicalPath?: string }, fromRoot = false) {
   const { config, style } = frame;
@@ -112,11 +131,7 @@ function common(frame: PageFrame, file: string, language: string, head: { title:
       canonical: config.url && head.canonicalPath !== undefined ? absoluteUrl(config.url, head.canonicalPath) : undefined,
       locale: language.replace(/-/g, '_'),
     },
-    nav: [
-      { path: 'archives/', label: __('archives') },
-      { path: 'tags/', label: __('tags') },
-      { path: 'categories/', label: __('categories') },
-    ],
+    nav: navigation(config, __),
     feeds: frame.feeds,
     url_for,
     __,
@@ -134,24 +149,38 @@ export interface PagePost {
   info: { title: string | undefined; date: number | undefined; updated: number | undefined; tags: string[]; categories: CategoryPath[]; lang: string | undefined; description: string | undefined; toc: boolean | undefined };
 }
 
-/** A post's page, and its one-line summary (for list pages and feeds). */
-export function postPage(frame: PageFrame, post: PagePost, html: string, data: Pick<PostData, 'excerptHtml' | 'toc'>): { html: string; summary: string } {
+/** What a post's page gives the rest of the site. */
+export interface MadePostPage {
+  html: string;
+  /** One line of text (feeds, meta description). */
+  summary: string;
+  /** For list pages when the post has no excerpt: its description, else its first paragraph, else its summary (HTML). */
+  lead: string | undefined;
+}
+
+/** Text as a paragraph of HTML. */
+function paragraph(text: string): string {
+  return `<p>${text.replace(/&/g, '&#x26;').replace(/</g, '&#x3C;')}</p>`;
+}
+
+/** A post's page, its one-line summary (for list pages and feeds) and its lead. */
+export function postPage(frame: PageFrame, post: PagePost, html: string, data: Pick<PostData, 'excerptHtml' | 'toc'>): MadePostPage {
   const { config, style } = frame;
   const language = pageLanguage(config, post.info.lang, post.info.title);
   const title = post.info.title ?? translate(language, 'untitled');
   const content = rebaseHtml(html, { base: folderOf(post.file), root: config.root, ownPage: true, link: (path) => relativeLink(post.file, path, style) });
   const summary = post.info.description ?? frame.summarize(data.excerptHtml ?? html);
-  const untitled = (neighbour: PagePost['newer']) => neighbour && { path: neighbour.path, title: neighbour.title ?? translate(language, 'untitled') };
+  const untitled = (neighbour: PagePost['newer']) => neighbour && { path: escapeSitePath(neighbour.path), title: neighbour.title ?? translate(language, 'untitled') };
   const context = {
-    ...common(frame, post.file, language, { title: `${title} | ${config.title}`, description: summary, canonicalPath: post.path }),
+    ...common(frame, post.file, language, { title: `${title} | ${config.title}`, description: summary, canonicalPath: escapeSitePath(post.path) }),
     page: {
       kind: post.kind,
       title,
-      path: post.path,
+      path: escapeSitePath(post.path),
       date: templateDate(frame, post.info.date, language),
       updated: templateDate(frame, post.info.updated, language),
-      tags: post.info.tags.map((name) => ({ name, path: tagPath(name) })),
-      categories: categoryNodes(post.info.categories).map(({ name, path }) => ({ name, path })),
+      tags: post.info.tags.map((name) => ({ name, path: tagPath(name, config) })),
+      categories: categoryNodes(post.info.categories, config).map(({ name, path }) => ({ name, path })),
       content,
       toc: post.info.toc ?? config.toc ? tocTree(data.toc) : [],
       draft: post.draft,
@@ -160,7 +189,9 @@ export function postPage(frame: PageFrame, post: PagePost, html: string, data: P
       next: untitled(post.older),
     },
   };
-  return { html: frame.theme.render(post.kind === 'page' ? 'page.njk' : 'post.njk', context), summary };
+  // Hexo's index shows a post without `<!-- more -->` whole; lists here show its start.
+  const lead = data.excerptHtml !== undefined ? undefined : post.info.description !== undefined ? paragraph(post.info.description) : (frame.lead(html) ?? (summary ? paragraph(summary) : undefined));
+  return { html: frame.theme.render(post.kind === 'page' ? 'page.njk' : 'post.njk', context), summary, lead };
 }
 
 /** A list page: which template, where, and what it shows. */
@@ -180,15 +211,15 @@ export function listedPost(frame: PageFrame, file: string, post: PostSummary, wi
   const language = frame.config.language ?? 'en';
   const listed: ListedPost = {
     title: post.title ?? translate(language, 'untitled'),
-    path: post.path,
+    path: escapeSitePath(post.path),
     date: templateDate(frame, post.date, language),
-    tags: post.tags.map((name) => ({ name, path: tagPath(name) })),
-    categories: categoryNodes(post.categories).map(({ name, path }) => ({ name, path })),
+    tags: post.tags.map((name) => ({ name, path: tagPath(name, frame.config) })),
+    categories: categoryNodes(post.categories, frame.config).map(({ name, path }) => ({ name, path })),
     draft: post.draft,
   };
-  if (withExcerpt && post.excerptHtml !== undefined) {
-    listed.excerpt = rebaseHtml(post.excerptHtml, { base: folderOf(outputFileOf(post.path)), root: frame.config.root, ownPage: false, link: (path) => relativeLink(file, path, frame.style) });
-  }
+  const rebased = (html: string) => rebaseHtml(html, { base: folderOf(outputFileOf(post.path)), root: frame.config.root, ownPage: false, link: (path) => relativeLink(file, path, frame.style) });
+  if (withExcerpt && post.excerptHtml !== undefined) listed.excerpt = rebased(post.excerptHtml);
+  else if (withExcerpt && post.leadHtml !== undefined) listed.lead = rebased(post.leadHtml);
   return listed;
 }
 

@@ -1,10 +1,16 @@
 /**
- * A post in one line of plain text, for `<meta name="description">`, Open Graph and feeds
- * when the front matter gives no `description`: the excerpt, else the start of the body,
- * math as its TeX, without graphs, code blocks and footnote marks.
+ * A post in brief, when it has no `<!-- more -->`:
+ *
+ * - {@link summaryOf}: one line of plain text, for `<meta name="description">`, Open Graph
+ *   and feeds when the front matter gives no `description`: the excerpt, else the start of
+ *   the body, math as its TeX, without graphs, code blocks and footnote marks;
+ * - {@link leadOf}: the post's first paragraph as HTML (math typeset, links kept), for the
+ *   list pages: Hexo's index shows a post without `<!-- more -->` whole, the default theme
+ *   shows its first paragraph and a "Read more" link.
  */
-import type { Element, Root, RootContent } from 'hast';
+import type { Element, ElementContent, Root, RootContent } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
+import { toHtml } from 'hast-util-to-html';
 import { toText } from 'hast-util-to-text';
 
 /** Characters kept, as search engines show about this many. */
@@ -56,4 +62,32 @@ export function summaryOf(html: string): string {
   // End at a word for scripts with spaces; CJK text is cut anywhere.
   const space = cut.lastIndexOf(' ');
   return `${space > SUMMARY_LENGTH * 0.6 ? cut.slice(0, space) : cut}…`;
+}
+
+/** How much of a body the first paragraph is looked for in (formulas make paragraphs long). */
+const LEAD_READ = 30_000;
+
+/** `children` without ids (its page has them; a list of several posts must not) and footnote marks. */
+function withoutIds(children: ElementContent[]): ElementContent[] {
+  return children.flatMap((child): ElementContent[] => {
+    if (child.type !== 'element') return [child];
+    if (child.tagName === 'sup' && child.children.some((inner) => inner.type === 'element' && inner.properties.dataFootnoteRef !== undefined)) return [];
+    delete child.properties.id;
+    child.children = withoutIds(child.children);
+    return [child];
+  });
+}
+
+/** The first paragraph with text of a post's body HTML, without ids; `undefined` when there is none near the start. */
+export function leadOf(html: string): string | undefined {
+  const cut = html.length > LEAD_READ;
+  const read = cut ? html.slice(0, LEAD_READ) : html;
+  const tree: Root = fromHtml(read, { fragment: true });
+  for (const child of tree.children) {
+    if (child.type !== 'element' || child.tagName !== 'p' || toText(child).trim() === '') continue;
+    // A paragraph the read part cuts short is not shown half.
+    if (cut && (child.position?.end.offset ?? read.length) >= read.length) return undefined;
+    return toHtml({ ...child, children: withoutIds(child.children) });
+  }
+  return undefined;
 }
