@@ -10,6 +10,7 @@
 import { join } from 'node:path';
 import { DiskCache, hashKey, type CacheRejection } from '../cache/disk-cache.js';
 import type { FileRead } from '../cache/reads.js';
+import type { SourceStamp } from './source-stamp.js';
 import type { RendererVersions } from './fingerprint.js';
 import type { StoredMessage } from './stored-post.js';
 import type { PostInfo } from './post-info.js';
@@ -53,6 +54,8 @@ export interface ManifestPost {
   reads?: FileRead[];
   /** Its page shows a failure another build may not repeat: render it again next time. */
   transient?: boolean;
+  /** Its file's size, times and text hash: unchanged, the next build need not read it. */
+  source?: SourceStamp;
 }
 
 /** The whole manifest. */

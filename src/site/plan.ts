@@ -167,8 +167,7 @@ export function planSite(context: BuildContext, sources: SitePost[]): SitePlan {
   // A post that links to others is rendered again when their URLs or titles change.
   const referencesKey = hashKey('mlpost-post-references', JSON.stringify(references));
   for (const post of sources) {
-    const linksPosts = (post.text.includes('post_link') || post.text.includes('post_path')) && /\{%-?\s*post_(?:link|path)\s/.test(post.text);
-    post.renderKey = hashKey('mlpost-post', context.renderKey, post.rel, post.textHash, linksPosts ? referencesKey : '');
+    post.renderKey = hashKey('mlpost-post', context.renderKey, post.rel, post.textHash, post.linksPosts ? referencesKey : '');
     post.key = hashKey('mlpost-post-page', post.renderKey, context.pageKey, JSON.stringify([post.path, post.file, post.draft, post.newer ?? null, post.older ?? null]));
   }
   return { all: sources, posts, pages: sources.filter((post) => post.source.kind === 'page'), references, notices };

@@ -16,6 +16,8 @@ import { readPostInfo, type PostInfo } from './post-info.js';
 import { formatReadFailure, readPostFile } from './read-post.js';
 import { postCache, type RenderJob } from './render-job.js';
 import { findSources, type SourceFile } from './sources.js';
+import { SiteError } from './build-context.js';
+import { fileTimesOf, linksToPosts, stampFor, stampHolds, type SourceStamp } from './source-stamp.js';
 import type { StoredMessage, StoredPost } from './stored-post.js';
 
 /** How a post's page was obtained in this build. */
@@ -34,9 +36,14 @@ export interface SitePost {
   /** Path relative to the site, with `/`: the manifest's key. */
   readonly rel: string;
   readonly source: SourceFile;
+  /** The text; read on first use when the manifest's stamp says the file did not change. */
   readonly text: string;
   /** Hash of the text. */
   readonly textHash: string;
+  /** Whether it has `post_link`/`post_path` tags (its page then depends on other posts' URLs). */
+  readonly linksPosts: boolean;
+  /** What the manifest records of its file, if the next build may trust it. */
+  readonly stamp: SourceStamp | undefined;
   /** Hash of what `info` was read from: text, time zone, permalink rule. */
   readonly infoKey: string;
   readonly info: PostInfo;
@@ -66,24 +73,63 @@ export function readSources(context: BuildContext): { posts: SitePost[]; problem
   const rule = context.config.permalink;
   const tokens = new Set([...rule.matchAll(/:(\w*[^_\W])/g)].map((match) => match[1]!));
   const maxBytes = context.settings.limits.postBytes ?? DEFAULT_POST_BYTES;
+  const buildStart = Date.now();
   for (const source of findSources(context.layout, { drafts: context.drafts, links: context.links })) {
     const shown = relative(process.cwd(), source.path) || source.path;
-    const read = readPostFile(source.path, { maxBytes });
-    if (!read.ok) {
-      problems.push(formatReadFailure(shown, read));
-      continue;
-    }
     const rel = relative(context.site, source.path).split(sep).join('/');
-    const textHash = hashKey('mlpost-source', read.text);
+    const before = context.previous?.manifest.posts[rel];
+    const times = fileTimesOf(source.path);
+    let text: () => string;
+    let textHash: string;
+    let linksPosts: boolean;
+    let stamp: SourceStamp | undefined;
+    if (stampHolds(before?.source, times)) {
+      // Unchanged since the last build: its hash from the manifest, its text only if needed.
+      ({ textHash, linksPosts } = before.source);
+      stamp = before.source;
+      text = readLater(source.path, shown, textHash, maxBytes);
+    } else {
+      const read = readPostFile(source.path, { maxBytes });
+      if (!read.ok) {
+        problems.push(formatReadFailure(shown, read));
+        continue;
+      }
+      textHash = hashKey('mlpost-source', read.text);
+      linksPosts = linksToPosts(read.text);
+      stamp = stampFor(times, buildStart, textHash, linksPosts);
+      text = () => read.text;
+    }
     // What the front matter says depends on the time zone and the permalink's tokens too.
     const infoKey = hashKey('mlpost-info', textHash, timezone, rule);
-    const before = context.previous?.manifest.posts[rel];
-    const info = before && before.infoKey === infoKey ? before.info : readPostInfo(read.text, timezone, tokens);
+    const info = before && before.infoKey === infoKey ? before.info : readPostInfo(text(), timezone, tokens);
     const draft = source.kind === 'draft' || (source.kind === 'post' && !info.published);
     if (draft && !context.drafts) continue;
-    posts.push({ shown, rel, source, text: read.text, textHash, infoKey, info, draft, path: '', file: '', newer: undefined, older: undefined, renderKey: '', key: '', origin: 'unchanged', record: undefined });
+    posts.push({
+      shown, rel, source, textHash, linksPosts, stamp, infoKey, info, draft,
+      get text() {
+        return text();
+      },
+      path: '', file: '', newer: undefined, older: undefined, renderKey: '', key: '', origin: 'unchanged', record: undefined,
+    });
   }
   return { posts, problems };
+}
+
+/**
+ * The text of a file the manifest says is unchanged, read once when first asked for. If it
+ * changed after all (an edit during the build), the build stops: its keys were made from the
+ * old text, and a page rendered from the new one would be cached under them.
+ */
+function readLater(path: string, shown: string, textHash: string, maxBytes: number): () => string {
+  let text: string | undefined;
+  return () => {
+    if (text !== undefined) return text;
+    const read = readPostFile(path, { maxBytes });
+    if (!read.ok) throw new SiteError(formatReadFailure(shown, read));
+    if (hashKey('mlpost-source', read.text) !== textHash) throw new SiteError(`${shown}: error: the file changed while mlpost was building the site: build again [source-changed]`);
+    text = read.text;
+    return text;
+  };
 }
 
 /** What the scan decided for one post. */
@@ -100,7 +146,7 @@ export function* classifyPosts(context: BuildContext, posts: readonly SitePost[]
     const before = previous?.manifest.posts[post.rel];
     // Kept only if nothing it read changed (`include_code`, a cell's `file:`) and it had no failure another run may not repeat.
     if (!noCache && before && !before.transient && before.key === post.key && readsUnchanged(before.reads) && before.files.every((file) => files.keep(file, post.key))) {
-      post.record = before;
+      post.record = withStamp(before, post.stamp);
       yield { state: 'unchanged', post };
       continue;
     }
@@ -118,6 +164,13 @@ export function* classifyPosts(context: BuildContext, posts: readonly SitePost[]
     }
     yield { state: 'render', post, job: { shown: post.shown, text: post.text, key: post.renderKey }, notes };
   }
+}
+
+/** `record` with the file's stamp of this build (none if it may not be trusted). */
+function withStamp(record: ManifestPost, stamp: SourceStamp | undefined): ManifestPost {
+  if (record.source === stamp) return record;
+  const { source: _old, ...rest } = record;
+  return stamp ? { ...rest, source: stamp } : rest;
 }
 
 /** A stored post from the cache, or `undefined` if it is not one (an older format). */

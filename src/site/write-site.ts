@@ -69,6 +69,7 @@ export function writePost(files: OutputFiles, post: SitePost, stored: StoredPost
     files: written,
     reads: stored.reads,
   };
+  if (post.stamp) record.source = post.stamp;
   if (transient) record.transient = true;
   return record;
 }
