@@ -39,6 +39,24 @@ export function report(file: VFile, severity: Severity, reason: string, options:
   return message;
 }
 
+/**
+ * The line of the author's file that line `line` of `file`'s text is: the same line,
+ * unless the text is a piece of a bigger file whose host maps it (`file.data.authorLine`:
+ * a Hexo post's body, without its front matter, tags replaced by one-line placeholders).
+ * For line numbers written into messages and pages; a message's own place is mapped by
+ * whoever prints it.
+ */
+export function authorLine(file: VFile, line: number): number {
+  return file.data.authorLine?.(line) ?? line;
+}
+
+declare module 'vfile' {
+  interface DataMap {
+    /** Maps a line of the file's text to the line of the author's file it came from. */
+    authorLine: (line: number) => number;
+  }
+}
+
 /** The text of a message's cause (an error's stack), for printing under the message. */
 export function causeText(cause: unknown): string | undefined {
   if (cause === undefined || cause === null) return undefined;

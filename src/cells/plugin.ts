@@ -11,7 +11,7 @@ import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { hashKey } from '../cache/disk-cache.js';
 import { recordRead } from '../cache/reads.js';
-import { report } from '../diagnostics.js';
+import { authorLine, report } from '../diagnostics.js';
 import { mlpostData } from '../types.js';
 import type { GraphRenderer } from '../graph/renderer.js';
 import { sharedGraphRenderer } from '../engines/index.js';
@@ -161,7 +161,7 @@ async function cellElement(
   const fail = (messages: Array<{ text: string; ruleId: string; line: number; column: number }>): Element => {
     for (const message of messages) report(file, 'error', `${job.kind}: ${message.text}`, { place: at(message.line, message.column), ruleId: message.ruleId, source: SOURCE });
     fileStats.failed++;
-    const visible = messages.map((message) => (start ? `line ${start.line + message.line}: ${message.text}` : message.text));
+    const visible = messages.map((message) => (start ? `line ${authorLine(file, start.line + message.line)}: ${message.text}` : message.text));
     return errorFigure({ ...frame, source: job.node.value }, visible);
   };
 

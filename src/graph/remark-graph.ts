@@ -12,7 +12,7 @@ import type { VFile } from 'vfile';
 import { fromHtml } from 'hast-util-from-html';
 import { visit } from 'unist-util-visit';
 import { hashKey, type DiskCache } from '../cache/disk-cache.js';
-import { placeInFence, report } from '../diagnostics.js';
+import { authorLine, placeInFence, report } from '../diagnostics.js';
 import { markTransient } from '../limits/transient.js';
 import { cutToBytes } from '../limits/bytes.js';
 import { mlpostData } from '../types.js';
@@ -239,7 +239,7 @@ function svgFileName(file: VFile, fileName: string, dot: string, start: Point | 
   if (taken(`${name}.svg`)) {
     const earlier = written[`${name}.svg`];
     const renamed = `${name}-${hashKey('mlpost-graph-file', dot).slice(0, 8)}`;
-    const where = earlier === undefined ? 'another file of this post' : `the graph at line ${earlier}`;
+    const where = earlier === undefined ? 'another file of this post' : `the graph at line ${authorLine(file, earlier)}`;
     report(file, 'warning', `fileName \`${fileName}\` is also that of ${where}: this graph's SVG file is \`${renamed}.svg\``, { place: start, ruleId: 'graph-file-name-collision', source: SOURCE });
     name = renamed;
   }

@@ -10,7 +10,8 @@ import { report } from '../diagnostics.js';
 /** The rehype plugin (runs last, when every id exists). */
 export function rehypeFragmentLinks() {
   return (tree: Root, file: VFile): void => {
-    const ids = new Set<string>();
+    // A piece of a larger document (a Hexo tag body) may link to the equations of the others.
+    const ids = new Set<string>([...(file.data.mathContext?.labels?.values() ?? [])].map((label) => label.id));
     const links: Element[] = [];
     visit(tree, (node: Nodes | { type: 'raw'; value: string }) => {
       // Typeset math is kept as raw HTML; its equation anchors (`\htmlId`) are ids too.

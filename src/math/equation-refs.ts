@@ -28,6 +28,7 @@ import { sourceMayMatch } from '../syntax/source-hint.js';
 import { placeInFormula, texStart } from './formula-place.js';
 import { numberedUnits, type NumberedUnit } from './tex/equation-rows.js';
 import { applyEdits, endsInComment, type Edit } from './tex/tex-source.js';
+import type { EquationLabel, MathContext, MathPiece } from './math-context.js';
 
 const SOURCE = 'mlpost:math';
 const TAG = /\\tag\*?\s*\{([^{}]*)\}/g;
@@ -45,34 +46,48 @@ interface MathElement {
   tex: string;
 }
 
-interface Equation {
-  id: string;
-  number: string;
-}
+type Equation = EquationLabel;
 
 /** The anchor id of a label key. */
 export function equationId(key: string): string {
   return `eq-${key.trim().replace(/\s+/g, '-').replace(/[^\p{L}\p{N}_:.-]/gu, '_')}`;
 }
 
-/** The rehype plugin (runs before `rehypeMath`). */
+/**
+ * The rehype plugin (runs before `rehypeMath`). A render that is a piece of a larger
+ * document (`file.data.mathContext`) numbers on from the numbers used before it, counts
+ * the pieces that stand in it as comments, and resolves references to the other pieces' labels.
+ */
 export function rehypeEquationRefs() {
   return (tree: Root, file: VFile): void => {
     // Most posts number nothing: then not even the walk that collects formulas is needed.
     if (!sourceMayMatch(file, /\\(?:label|eqref|ref|tag)|\\begin\s*\{(?:equation|align|alignat|flalign|xx?alignat|gather|multline|eqnarray)\}/)) return;
-    const formulas = collectMath(tree);
-    if (!formulas.some((math) => ANY_MARK.test(math.tex) || (math.display && NUMBERED_ENVIRONMENT.test(math.tex)))) return;
-    const equations = new Map<string, Equation>();
-    const counter = { value: 0 };
-    for (const math of formulas) numberFormula(math, equations, counter, file);
-    for (const math of formulas) if (math.tex.includes('ref')) resolveReferences(math, equations, file);
+    const context: MathContext = file.data.mathContext ?? {};
+    const found = collectMath(tree, context.pieces);
+    if (!found.some((math) => 'tex' in math && (ANY_MARK.test(math.tex) || (math.display && NUMBERED_ENVIRONMENT.test(math.tex))))) return;
+    const equations = new Map<string, Equation>(context.labels);
+    const counter = { value: context.numbersBefore ?? 0 };
+    for (const math of found) {
+      if ('tex' in math) numberFormula(math, equations, counter, file);
+      else counter.value += math.numbers;
+    }
+    for (const math of found) if ('tex' in math && math.tex.includes('ref')) resolveReferences(math, equations, file);
   };
 }
 
-/** Pass 1: number the formula's units, name its labels, write its TeX and anchors. */
-function numberFormula(math: MathElement, equations: Map<string, Equation>, counter: { value: number }, file: VFile): void {
-  if (!ANY_MARK.test(math.tex) && !(math.display && NUMBERED_ENVIRONMENT.test(math.tex))) return;
-  const units = numberedUnits(math.tex);
+/** A formula's numbered units and the number of each (undefined: not numbered). */
+export interface FormulaNumbers {
+  units: NumberedUnit[];
+  numbers: Array<string | undefined>;
+}
+
+/**
+ * Number the units of a formula as LaTeX does, from `counter` (advanced past the numbers
+ * used); undefined when the formula numbers nothing and names no label.
+ */
+export function formulaNumbers(tex: string, display: boolean, counter: { value: number }): FormulaNumbers | undefined {
+  if (!ANY_MARK.test(tex) && !(display && NUMBERED_ENVIRONMENT.test(tex))) return undefined;
+  const units = numberedUnits(tex);
   // A label outside the environments of a formula they number names their last number
   // (`\end{equation} \label{x}`), not a number of its own.
   const outside = units.find((unit) => unit.outside && !unit.tag && unit.labels.length > 0);
@@ -81,10 +96,16 @@ function numberFormula(math: MathElement, equations: Map<string, Equation>, coun
     numberedRow.labels.push(...outside.labels);
     outside.labels = [];
   }
-  const numbers = units.map((unit) => numberOf(unit, counter));
-  const numbered = numbers.filter((number) => number !== undefined).length;
+  return { units, numbers: units.map((unit) => numberOf(unit, counter)) };
+}
+
+/** Pass 1: number the formula's units, name its labels, write its TeX and anchors. */
+function numberFormula(math: MathElement, equations: Map<string, Equation>, counter: { value: number }, file: VFile): void {
+  const numbered = formulaNumbers(math.tex, math.display, counter);
+  if (!numbered) return;
+  const { units, numbers } = numbered;
   // One number: anchors before the formula. Several: each on its own row's number.
-  const anchorsOnRows = math.display && numbered > 1;
+  const anchorsOnRows = math.display && numbers.filter((number) => number !== undefined).length > 1;
   const edits: Edit[] = [];
   const anchors: string[] = [];
   units.forEach((unit, index) => {
@@ -175,18 +196,47 @@ function placeOf(math: MathElement, offset: number, file: VFile) {
   return line === 0 ? { line: start.line, column: math.display ? start.column + offset : (math.code.position?.start.column ?? start.column) } : placeInFormula(start, line, before.length - before.lastIndexOf('\n') - 1);
 }
 
-function collectMath(tree: Root): MathElement[] {
-  const found: MathElement[] = [];
-  visitParents(tree, 'element', (node: Element, ancestors) => {
-    const classes = Array.isArray(node.properties.className) ? node.properties.className : [];
-    if (!classes.includes('language-math') && !classes.includes('math-inline') && !classes.includes('math-display')) return;
-    const parent = ancestors[ancestors.length - 1]!;
-    const inPre = parent.type === 'element' && parent.tagName === 'pre';
-    const scope = inPre ? parent : node;
-    const scopeParent = inPre ? ancestors[ancestors.length - 2]! : parent;
-    found.push({ code: node, scope, parent: scopeParent, display: inPre || classes.includes('math-display'), tex: texOf(node) });
+/** The formulas of `tree` in document order, and the pieces of `pieces` where their comments stand. */
+function collectMath(tree: Root, pieces: MathContext['pieces']): Array<MathElement | MathPiece> {
+  const found: Array<MathElement | MathPiece> = [];
+  visitParents(tree, (node, ancestors) => {
+    if (node.type === 'comment') {
+      const piece = pieces?.get(node.value);
+      if (piece) found.push(piece);
+      return;
+    }
+    if (node.type !== 'element') return;
+    const math = mathElement(node, ancestors as Parents[]);
+    if (math) found.push(math);
   });
   return found;
+}
+
+/** A formula as the rest of a document sees it: its TeX, display or inline, and its place. */
+export interface FormulaSource {
+  tex: string;
+  display: boolean;
+  position: Element['position'];
+}
+
+/** The formulas of `tree` in document order. */
+export function formulasOf(tree: Root): FormulaSource[] {
+  const found: FormulaSource[] = [];
+  visitParents(tree, 'element', (node: Element, ancestors) => {
+    const math = mathElement(node, ancestors);
+    if (math) found.push({ tex: math.tex, display: math.display, position: math.code.position ?? math.scope.position });
+  });
+  return found;
+}
+
+function mathElement(node: Element, ancestors: readonly Parents[]): MathElement | undefined {
+  const classes = Array.isArray(node.properties.className) ? node.properties.className : [];
+  if (!classes.includes('language-math') && !classes.includes('math-inline') && !classes.includes('math-display')) return undefined;
+  const parent = ancestors[ancestors.length - 1]!;
+  const inPre = parent.type === 'element' && parent.tagName === 'pre';
+  const scope = inPre ? parent : node;
+  const scopeParent = inPre ? ancestors[ancestors.length - 2]! : parent;
+  return { code: node, scope, parent: scopeParent, display: inPre || classes.includes('math-display'), tex: texOf(node) };
 }
 
 function texOf(node: Element): string {

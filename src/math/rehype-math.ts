@@ -61,7 +61,18 @@ export function rehypeMath(options: MathOptions = {}) {
   const limits = formulaLimits(options.limits);
   return (tree: Root, file: VFile): void => {
     const math = new DocumentMath(file, { ...options.macros }, startMacros, startKeys, limits);
-    visitParents(tree, 'element', (element: Element, parents) => {
+    // A piece of a larger document: the macros defined before it, and where the other
+    // pieces stand in it (`math-context.ts`).
+    const context = file.data.mathContext;
+    for (const definition of context?.definitionsBefore ?? []) math.define(definition);
+    const pieces = context?.pieces;
+    visitParents(tree, (node, parents) => {
+      if (node.type === 'comment') {
+        for (const definition of pieces?.get(node.value)?.definitions ?? []) math.define(definition);
+        return undefined;
+      }
+      if (node.type !== 'element') return undefined;
+      const element = node;
       const classes = Array.isArray(element.properties.className) ? element.properties.className : [];
       const languageMath = classes.includes('language-math');
       const mathDisplay = classes.includes('math-display');
@@ -108,6 +119,21 @@ class DocumentMath {
       if (!QUIET_COMPLAINTS.has(errorCode)) this.complaints.push([errorCode, errorMessage]);
       return 'ignore';
     };
+  }
+
+  /**
+   * Make the macro definitions of `tex` (a formula of the document typeset elsewhere)
+   * hold from here on, as its typesetting would have.
+   */
+  define(tex: string): void {
+    const definitions = findDefinitions(tex);
+    if (!definitions) return;
+    try {
+      if (definitions.global) typesetWithKatex(definitions.global, { displayMode: false, ...katexLimitSettings(this.macros, this.limits), strict: 'ignore' }, undefined);
+    } catch (error) {
+      if (!isFormulaLimitError(error)) throw error;
+    }
+    this.definitions.push(...definitions.written);
   }
 
   typeset(tex: string, displayMode: boolean, scope: Element): RawNode | Element {

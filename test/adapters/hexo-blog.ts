@@ -42,6 +42,8 @@ export interface BlogSetup {
   theme: HexoTheme;
   /** Lines appended to `_config.yml` (an `mlpost:` section, …). */
   config?: string;
+  /** More Hexo plugins the blog lists (devDependencies of this repository: `hexo-math`). */
+  plugins?: readonly string[];
   /** Files by path relative to the blog (`source/_posts/x.md`). */
   files: Record<string, string | Buffer>;
 }
@@ -64,7 +66,7 @@ export function makeHexoBlog(setup: BlogSetup): string {
   }
   const version = (name: string): string => (JSON.parse(spawnSync(process.execPath, ['-p', `JSON.stringify(require('${name}/package.json').version)`], { cwd: repoRoot, encoding: 'utf8' }).stdout) as string);
   const dependencies: Record<string, string> = {};
-  for (const name of [...BLOG_PACKAGES, THEMES[setup.theme]]) dependencies[name] = `^${version(name)}`;
+  for (const name of [...BLOG_PACKAGES, THEMES[setup.theme], ...(setup.plugins ?? [])]) dependencies[name] = `^${version(name)}`;
   dependencies.mlpost = `file:${mlpost}`;
   dependencies['hexo-renderer-mlpost'] = `file:${renderer}`;
   const files: Record<string, string | Buffer> = {
@@ -139,7 +141,7 @@ export const FAVICON = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJ
 export function blogPosts(except: readonly string[] = []): Record<string, string | Buffer> {
   const files: Record<string, string | Buffer> = {};
   for (const name of readdirSync(EXAMPLE_POSTS)) files[`source/_posts/${name}`] = readFileSync(join(EXAMPLE_POSTS, name));
-  for (const name of ['diagnostics.md', 'asset-post.md', 'asset-post/dot.svg', 'next-tags.md']) {
+  for (const name of ['diagnostics.md', 'asset-post.md', 'asset-post/dot.svg', 'next-tags.md', 'hexo-tags.md']) {
     if (!except.includes(name)) files[`source/_posts/${name}`] = readFileSync(join(BLOG_FIXTURES, name));
   }
   return files;
@@ -154,6 +156,37 @@ export function exampleCellFences(): number {
 /** Lines `mlpost: rendered …` of a `--debug` run: what mlpost rendered. */
 export function renderedFiles(run: HexoRun): string[] {
   return [...run.log.matchAll(/DEBUG mlpost: rendered (.+)$/gm)].map((match) => match[1]!);
+}
+
+/** The diagnostics `mlpost render` prints for a fixture of the blog, as Hexo's log names them (`source/_posts/x.md:3:1: warning: …`). */
+export function cliDiagnostics(fixture: string, output: string): string[] {
+  const cli = spawnSync(process.execPath, [join(repoRoot, 'bin/mlpost.js'), 'render', join(BLOG_FIXTURES, fixture), '-o', output], { encoding: 'utf8' });
+  const name = fixture.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return [...cli.stderr.matchAll(new RegExp(`^.*${name}(:\\d+:\\d+: (?:error|warning): .*)$`, 'gm'))].map((match) => `source/_posts/${fixture}${match[1]}`);
+}
+
+/** The errors and warnings of Hexo's log about one post (`source/_posts/x.md:…`). */
+export function loggedDiagnostics(run: HexoRun, fixture: string): string[] {
+  return [...run.log.matchAll(/^\S*\s*(?:ERROR|WARN)\s+(source\/_posts\/\S+:\d+:\d+: .*)$/gm)].map((match) => match[1]!).filter((line) => line.startsWith(`source/_posts/${fixture}:`));
+}
+
+/** Every HTML file under the blog's `public/`, by path. */
+export function publicHtml(blog: string): Array<[string, string]> {
+  const folder = join(blog, 'public');
+  return (readdirSync(folder, { recursive: true }) as string[]).filter((path) => path.endsWith('.html')).map((path) => [path, readFileSync(join(folder, path), 'utf8')]);
+}
+
+/** The text of an HTML fragment as a reader sees it: tags dropped, character references decoded. */
+export function textOf(html: string): string {
+  return html
+    .replace(/<br\s*\/?>/g, '\n')
+    .replace(/<[^>]+>/g, '')
+    .replace(/&#(\d+);/g, (_, code: string) => String.fromCodePoint(Number(code)))
+    .replace(/&#x([\da-f]+);/gi, (_, code: string) => String.fromCodePoint(parseInt(code, 16)))
+    .replace(/&quot;/g, '"')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
 }
 
 /** `mlpost: cells: N run, M from the cache, F failed`. */

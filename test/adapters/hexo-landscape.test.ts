@@ -10,8 +10,8 @@ import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'no
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Visit } from '../browser/site-visit.js';
-import { countsOf, openThemeSession, problemsOf, schemeColours, visitPages, type ThemeSession } from '../browser/theme-pages.js';
-import { BLOG_FIXTURES, FAVICON, blogPosts, cellSummary, exampleCellFences, hexo, makeHexoBlog, recordTimes, renderedFiles, startHexo, type HexoRun } from './hexo-blog.js';
+import { countsOf, figureLayout, openThemeSession, problemsOf, schemeColours, visitPages, type ThemeSession } from '../browser/theme-pages.js';
+import { BLOG_FIXTURES, FAVICON, blogPosts, cellSummary, cliDiagnostics, exampleCellFences, hexo, loggedDiagnostics, makeHexoBlog, publicHtml, recordTimes, renderedFiles, startHexo, textOf, type HexoRun } from './hexo-blog.js';
 import { removeSite, repoRoot } from './site.js';
 
 describe('hexo-renderer-mlpost with the landscape theme (real hexo generate)', () => {
@@ -35,7 +35,7 @@ describe('hexo-renderer-mlpost with the landscape theme (real hexo generate)', (
     clean = hexo(blog, ['generate', '--debug']);
     recordTimes('hexo-landscape', { cold: cold.ms, warm: warm.ms, afterClean: clean.ms });
     session = await openThemeSession(join(blog, 'public'));
-    visits = await visitPages(session, ['/', '/rnn_intro/', '/feature-tour/', '/live-hmm-rnn/', '/asset-post/', '/diagnostics/', '/archives/']);
+    visits = await visitPages(session, ['/', '/rnn_intro/', '/feature-tour/', '/live-hmm-rnn/', '/asset-post/', '/diagnostics/', '/hexo-tags/', '/archives/']);
   }, 300_000);
   afterAll(async () => {
     await session?.close();
@@ -107,6 +107,36 @@ describe('hexo-renderer-mlpost with the landscape theme (real hexo generate)', (
     expect(existsSync(join(blog, 'public/asset-post/dot.svg'))).toBe(true);
   });
 
+  it('addresses an asset image named by its own name from the site root, so it shows on the home page too (as marked\'s postAsset)', () => {
+    for (const path of ['asset-post/index.html', 'index.html']) {
+      expect(page(path)).toContain('<img src="/asset-post/dot.svg" alt="The dot again, by its own name">');
+    }
+  });
+
+  it('hands the bodies of Hexo\'s own tags to Hexo as written: `${…}` in a codeblock keeps its braces, and no sentinel reaches any page', () => {
+    const code = textOf(/<figure class="highlight bash">[\s\S]*?<\/figure>/.exec(page('hexo-tags/index.html'))?.[0] ?? '');
+    expect(code).toContain('echo "${HOME}/${USER}"');
+    expect(code).toContain('const greeting = `${name}!`;');
+    for (const [path, html] of publicHtml(blog)) expect(html, path).not.toMatch(/[\uFDD0\uFDD1]/);
+  });
+
+  it('renders the tags landscape lacks itself (note, fold, hexo-math\'s mathjax); a tag nobody knows is a warning at the author\'s line, as from the CLI, and a placeholder', () => {
+    const tags = page('hexo-tags/index.html');
+    expect(tags).toContain('<aside class="mlpost-note mlpost-note-info" role="note" aria-label="Info"><p>A note, rendered by the theme where it has notes:');
+    expect(tags).toMatch(/<details class="mlpost-fold[^"]*"><summary>A fold neither theme has<\/summary>/);
+    expect(tags).toContain('<annotation encoding="application/x-tex">\\begin{aligned} a &amp;= b \\\\ c &amp;= d \\end{aligned}</annotation>');
+    expect(textOf(/<code class="mlpost-unknown-tag" data-tag="cb">.*?<\/code>/.exec(tags)?.[0] ?? '')).toBe('{% cb done, true %}');
+    const expected = cliDiagnostics('hexo-tags.md', join(blog, 'cli-tags'));
+    expect(expected).toEqual(['source/_posts/hexo-tags.md:38:44: warning: unknown Hexo tag `{% cb %}`: shown as a placeholder (register a handler for it through the API) [hexo-tag-unknown]']);
+    expect(loggedDiagnostics(cold, 'hexo-tags.md')).toEqual(expected);
+  });
+
+  it('numbers equations once through the post and the note mlpost renders in it, references resolved', () => {
+    const tags = page('hexo-tags/index.html');
+    expect([...tags.matchAll(/<annotation encoding="application\/x-tex">\s*(\w) = \w \\tag\{(\d)\}/g)].map((match) => `${match[1]}${match[2]}`)).toEqual(['u1', 'w2', 'p3']);
+    expect([...tags.matchAll(/<a class="mlpost-eqref" href="#eq-eq:([\w-]+)">\((\d)\)<\/a>/g)].map((match) => `${match[1]}${match[2]}`)).toEqual(['before-note1', 'after-note3', 'in-note2']);
+  });
+
   it('reports mistakes in Hexo\'s log at the author\'s lines, as the CLI does, and still builds the post with error boxes', () => {
     const cli = spawnSync(process.execPath, [join(repoRoot, 'bin/mlpost.js'), 'render', join(BLOG_FIXTURES, 'diagnostics.md'), '-o', join(blog, 'cli-render')], { encoding: 'utf8' });
     const expected = [...cli.stderr.matchAll(/^.*diagnostics\.md(:\d+:\d+: (?:error|warning): .*)$/gm)].map((match) => `source/_posts/diagnostics.md${match[1]}`);
@@ -116,6 +146,10 @@ describe('hexo-renderer-mlpost with the landscape theme (real hexo generate)', (
     const broken = page('diagnostics/index.html');
     expect(broken.match(/class="mlpost-error"|mlpost-cell-failed|mlpost-graph-failed/g)?.length).toBeGreaterThanOrEqual(2);
     expect(broken).toContain('The rest of the post is still here.');
+    // The cell's error box names the line the log names (the file's, front matter counted).
+    const cellLine = /diagnostics\.md:(\d+):\d+: error: hmm: /.exec(expected.join('\n'))?.[1];
+    expect(cellLine).toBe('22');
+    expect(broken).toMatch(new RegExp(`line ${cellLine}: unknown &quot;show&quot; item|line ${cellLine}: unknown "show" item`));
   });
 
   it('stops with every problem of the mlpost section of _config.yml named by its key', () => {
@@ -133,17 +167,31 @@ describe('hexo-renderer-mlpost with the landscape theme (real hexo generate)', (
     }
   });
 
-  it('re-renders only the edited post under hexo generate --watch', async () => {
+  it('re-renders only the edited post under hexo generate --watch, and sums up the cells of each generate alone', async () => {
     const watch = startHexo(blog, ['generate', '--watch', '--debug']);
+    const settle = () => new Promise((resolve) => setTimeout(resolve, 1000));
     try {
       await watch.waitFor(/watching for file changes/);
-      const before = watch.log().length;
+      // A post with cells: its cells, from mlpost's cache, are the generate's summary.
+      const live = join(blog, 'source/_posts/live-hmm-rnn.md');
+      let before = watch.log().length;
+      writeFileSync(live, `${readFileSync(live, 'utf8')}\nA line added while Hexo watches.\n`);
+      await watch.waitFor(/Generated: live-hmm-rnn\/index\.html/, before);
+      // (`after_generate`, which prints the summary, runs as the files start to be written.)
+      await settle();
+      expect([...watch.log().slice(before).matchAll(/mlpost: cells: (.+)$/gm)].map((match) => match[1])).toEqual([`0 run, ${exampleCellFences()} from the cache, 0 failed`]);
+
+      before = watch.log().length;
       const post = join(blog, 'source/_posts/feature-tour.md');
       writeFileSync(post, `${readFileSync(post, 'utf8')}\nA line added while Hexo watches: $x^2$.\n`);
       await watch.waitFor(/Generated: feature-tour\/index\.html/, before);
       const rendered = [...watch.log().slice(before).matchAll(/DEBUG mlpost: rendered (.+)$/gm)].map((match) => match[1]);
-      expect(new Set(rendered)).toEqual(new Set(['source/_posts/feature-tour.md', 'a tag body in source/_posts/feature-tour.md', 'a fragment']));
+      // The post, and the bodies of its tags (quotes rendered by mlpost's own async tag included).
+      expect(new Set(rendered)).toEqual(new Set(['source/_posts/feature-tour.md', 'a tag body in source/_posts/feature-tour.md']));
       expect(page('feature-tour/index.html')).toContain('A line added while Hexo watches: <span class="katex">');
+      // A post without cells: no summary (not the process's running total again).
+      await settle();
+      expect(watch.log().slice(before)).not.toContain('mlpost: cells:');
     } finally {
       watch.child.kill();
     }
@@ -170,6 +218,13 @@ describe('hexo-renderer-mlpost with the landscape theme (real hexo generate)', (
       const counts = countsOf(visits);
       expect(counts.graphNodes).toBeGreaterThan(0);
       expect(counts.charts).toBeGreaterThan(0);
+    });
+
+    it("pads the cells of mlpost's tables (landscape's headers have none) and keeps each figure's caption under its content", async () => {
+      const layout = await figureLayout(session!, '/live-hmm-rnn/');
+      expect(layout.cells).toBeGreaterThan(10);
+      expect(layout.minPadding).toBeGreaterThanOrEqual(8);
+      expect(layout.overlaps).toEqual([]);
     });
 
     it('stays light in a dark-scheme browser, as landscape does, graphs in the text colour', async () => {

@@ -1,15 +1,17 @@
 /**
- * hexo-renderer-mlpost in a Hexo 8 blog with NexT (dark mode on): the example posts build,
- * NexT's own tags (`note`, `tabs`) inside an mlpost post still work (their bodies render
- * through mlpost synchronously; a cell there is refused with an error at its line), and
+ * hexo-renderer-mlpost in a Hexo 8 blog with NexT (dark mode on) and hexo-math: the example
+ * posts build, NexT's own tags (`note`, `tabs`) inside an mlpost post still work (their
+ * bodies render through mlpost synchronously, sharing the post's equation numbers, labels
+ * and macros; a cell there is refused with an error at its line), hexo-math gets its
+ * `{% mathjax %}` bodies as written, tags neither NexT nor a plugin has are mlpost's, and
  * mlpost's colours follow NexT into dark mode. One blog, built cold and then warm.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Visit } from '../browser/site-visit.js';
-import { countsOf, openThemeSession, problemsOf, schemeColours, visitPages, type ThemeSession } from '../browser/theme-pages.js';
-import { blogPosts, cellSummary, exampleCellFences, hexo, makeHexoBlog, recordTimes, type HexoRun } from './hexo-blog.js';
+import { countsOf, figureLayout, openThemeSession, problemsOf, schemeColours, visitPages, type ThemeSession } from '../browser/theme-pages.js';
+import { blogPosts, cellSummary, cliDiagnostics, exampleCellFences, hexo, loggedDiagnostics, makeHexoBlog, publicHtml, recordTimes, textOf, type HexoRun } from './hexo-blog.js';
 import { removeSite } from './site.js';
 
 describe('hexo-renderer-mlpost with NexT (real hexo generate)', () => {
@@ -23,6 +25,8 @@ describe('hexo-renderer-mlpost with NexT (real hexo generate)', () => {
   beforeAll(async () => {
     blog = makeHexoBlog({
       theme: 'next',
+      // hexo-math as a blog with math tags has it: its `{% mathjax %}` bodies must reach it whole.
+      plugins: ['hexo-math'],
       files: { ...blogPosts(['diagnostics.md', 'asset-post.md', 'asset-post/dot.svg']), '_config.next.yml': 'darkmode: true\nscheme: Muse\n# The probes read the page right after load, before NexT\'s motion would reveal it.\nmotion:\n  enable: false\n' },
     });
     cold = hexo(blog, ['generate']);
@@ -64,6 +68,34 @@ describe('hexo-renderer-mlpost with NexT (real hexo generate)', () => {
     expect(page('next-tags/index.html')).toMatch(/<div class="note warning">[\s\S]*?<div class="mlpost-error" role="alert">hmm: this cell is inside a tag/);
   });
 
+  it('hands hexo-math and Hexo\'s codeblock their bodies as written, and no sentinel reaches any page', () => {
+    const tags = page('hexo-tags/index.html');
+    // hexo-math typeset `\begin{aligned}…` (a MathJax table), not `\begin\uFDD0aligned}` (an error).
+    expect(tags).toMatch(/<mjx-container class="MathJax" jax="SVG"[^>]*><svg[\s\S]*?data-mml-node="mtable"/);
+    expect(tags).not.toContain('data-mml-node="merror"');
+    const code = textOf(/<figure class="highlight bash">[\s\S]*?<\/figure>/.exec(tags)?.[0] ?? '');
+    expect(code).toContain('echo "${HOME}/${USER}"');
+    for (const [path, html] of publicHtml(blog)) expect(html, path).not.toMatch(/[\uFDD0\uFDD1]/);
+  });
+
+  it("leaves NexT's note to NexT and renders the tags it lacks itself; a tag nobody knows is a warning at the author's line, as from the CLI", () => {
+    const tags = page('hexo-tags/index.html');
+    expect(tags).toContain('<div class="note info"><p>A note, rendered by the theme where it has notes:');
+    expect(tags).toMatch(/<details class="mlpost-fold[^"]*"><summary>A fold neither theme has<\/summary>/);
+    expect(textOf(/<code class="mlpost-unknown-tag" data-tag="cb">.*?<\/code>/.exec(tags)?.[0] ?? '')).toBe('{% cb done, true %}');
+    expect(loggedDiagnostics(cold, 'hexo-tags.md')).toEqual(cliDiagnostics('hexo-tags.md', join(blog, 'cli-tags')));
+  });
+
+  it("shares the post's math with NexT's note: numbers run on, references cross both ways, the post's macros hold inside", () => {
+    const tags = page('hexo-tags/index.html');
+    expect([...tags.matchAll(/<annotation encoding="application\/x-tex">\s*(\w) = \w \\tag\{(\d)\}/g)].map((match) => `${match[1]}${match[2]}`)).toEqual(['u1', 'w2', 'p3']);
+    expect([...tags.matchAll(/<a class="mlpost-eqref" href="#eq-eq:([\w-]+)">\((\d)\)<\/a>/g)].map((match) => `${match[1]}${match[2]}`)).toEqual(['before-note1', 'after-note3', 'in-note2']);
+    const note = /<div class="note info">[\s\S]*?<\/div>/.exec(tags)?.[0] ?? '';
+    expect(note).toContain('<annotation encoding="application/x-tex">y \\in \\RR</annotation>');
+    expect(note).toContain('<span class="mord mathbb">R</span>');
+    expect(note).toContain('<span id="eq-eq:in-note" class="mlpost-eq-anchor"></span>');
+  });
+
   it("writes mlpost's colours for NexT's dark mode (prefers-color-scheme)", () => {
     expect(page('mlpost/mlpost.css')).toMatch(/@media \(prefers-color-scheme: dark\) \{\n {2}:root \{\n {4}--mlpost-rule: #30363d;/);
   });
@@ -86,6 +118,14 @@ describe('hexo-renderer-mlpost with NexT (real hexo generate)', () => {
       expect(counts.formulas).toBeGreaterThan(20);
       expect(counts.graphNodes).toBeGreaterThan(0);
       expect(counts.charts).toBeGreaterThan(0);
+    });
+
+    it("keeps each figure's caption under its content, also where NexT wraps a cell's table (light and dark)", async () => {
+      for (const scheme of ['light', 'dark'] as const) {
+        const layout = await figureLayout(session!, '/live-hmm-rnn/', scheme);
+        expect(layout.cells, scheme).toBeGreaterThan(10);
+        expect(layout.overlaps, scheme).toEqual([]);
+      }
     });
 
     it('follows NexT into dark mode: dark page, mlpost dark colours, graphs in the text colour', async () => {

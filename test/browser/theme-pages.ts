@@ -92,3 +92,38 @@ export async function schemeColours(session: Session, path: string, colorScheme:
   await context.close();
   return colours;
 }
+
+/**
+ * How a theme lays out mlpost's figures on a page: each figure's caption that starts
+ * above the bottom of the figure's own content (`#id: caption top < content bottom`), and
+ * the smallest horizontal padding of a cell table's header or data cell, in pixels.
+ */
+export async function figureLayout(session: Session, path: string, colorScheme: 'light' | 'dark' = 'light') {
+  const context = await openContext(session, { ...DESKTOP, colorScheme });
+  const page = await openPage(session, context, path);
+  const layout = await page.evaluate(() => {
+    const overlaps: string[] = [];
+    for (const figure of document.querySelectorAll('figure.mlpost-cell, figure.mlpost-graph')) {
+      const caption = figure.querySelector(':scope > figcaption');
+      if (!caption) continue;
+      let bottom = -Infinity;
+      for (const element of figure.querySelectorAll('*')) {
+        if (element === caption || caption.contains(element)) continue;
+        // Inside a drawing only the drawing's own box counts; a closed <details> hides all but its summary.
+        if (element.closest('svg') !== null && element.tagName.toLowerCase() !== 'svg') continue;
+        const closed = element.closest('details:not([open])');
+        if (closed && !element.closest('summary')) continue;
+        const box = element.getBoundingClientRect();
+        if (box.width > 0 && box.height > 0) bottom = Math.max(bottom, box.bottom);
+      }
+      const top = caption.getBoundingClientRect().top;
+      if (top < bottom - 0.5) overlaps.push(`#${figure.id}: caption top ${top.toFixed(1)} < content bottom ${bottom.toFixed(1)}`);
+    }
+    const paddings = [...document.querySelectorAll('table.mlpost-matrix th, table.mlpost-matrix td, table.mlpost-data th, table.mlpost-data td')]
+      .filter((cell) => cell.getBoundingClientRect().width > 0)
+      .map((cell) => Math.min(parseFloat(getComputedStyle(cell).paddingLeft), parseFloat(getComputedStyle(cell).paddingRight)));
+    return { overlaps, cells: paddings.length, minPadding: paddings.length > 0 ? Math.min(...paddings) : undefined };
+  });
+  await context.close();
+  return layout;
+}

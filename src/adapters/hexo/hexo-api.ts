@@ -44,6 +44,14 @@ export interface HexoRoute {
 /** A tag function; async tags return a promise. */
 export type HexoTag = (args: string[], content: string) => string | Promise<string>;
 
+/**
+ * A tag as Hexo's Nunjucks environment holds it (`hexo/dist/extend/tag.js`): `fn` is the
+ * function registered, called with the arguments and the body.
+ */
+export interface HexoTagExtension {
+  fn?: (this: unknown, args: unknown, body: unknown) => unknown;
+}
+
 /** Hexo's query result for posts and pages. */
 export interface HexoQuery<T> {
   toArray(): T[];
@@ -64,6 +72,8 @@ export interface HexoLike {
     render(data: { text: string; engine?: string }): Promise<string>;
   };
   locals: { get(name: 'posts' | 'pages'): HexoQuery<HexoPostData> };
+  /** Hexo's database models; `PostAsset` holds the files of post asset folders. */
+  model?(name: 'PostAsset'): { findById(id: string): { path?: string } | undefined | null } | undefined;
   extend: {
     renderer: {
       register(name: string, output: string, fn: HexoSyncRenderer, sync: true): void;
@@ -74,6 +84,8 @@ export interface HexoLike {
       /** Hexo ≥ 7. */
       unregister?(name: string): void;
       render(content: string, data?: unknown): Promise<string>;
+      /** The Nunjucks environment the tags live in (Hexo 7–8). */
+      env?: { hasExtension(name: string): boolean; extensionsList?: HexoTagExtension[] };
     };
     filter: {
       register(type: string, fn: HexoFilter, priority?: number): void;

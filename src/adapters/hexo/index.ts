@@ -37,6 +37,7 @@ import { createRenderers, type MlpostRenderers } from './render.js';
 import { SourcePlaces } from './source-places.js';
 import { darkModeSetting, registerStyles } from './styles.js';
 import { escapeForNunjucks, guardLiterals } from './swig-guard.js';
+import { hexoTagLookup, restoreTagBodies } from './hexo-tags.js';
 
 export type { HexoLike, HexoPostData, HexoRenderData } from './hexo-api.js';
 export { readHexoConfig, hexoConfigSchema } from './config.js';
@@ -147,31 +148,41 @@ export function registerMlpost(hexo: HexoLike, options: Readonly<HexoMlpostOptio
     'before_post_render',
     (post: HexoPostData) => {
       if (post.full_source) places.rememberBody(post.full_source, post.raw, post.content);
-      if (typeof post.content === 'string') post.content = guardLiterals(post.content, renderers.parser);
+      if (typeof post.content === 'string') post.content = guardLiterals(post.content, renderers.parser, hexoTagLookup(hexo));
     },
     0,
   );
   keepBacktickFilterAway(hexo, extensions);
   const loading = renderers.ready();
   loading.catch((error: unknown) => hexo.log.error('mlpost: could not load Graphviz:', error));
-  hexo.extend.filter.register('before_generate', () => loading, 0);
+  // The cell summary counts the renders of one generate (`hexo server` and `--watch`
+  // generate again after each edit): reset before, printed after when cells were rendered.
+  hexo.extend.filter.register('before_generate', () => {
+    Object.assign(renderers.totals, { rendered: 0, executed: 0, cached: 0, failed: 0 });
+    return loading;
+  }, 0);
   hexo.extend.filter.register('after_generate', () => {
     const { executed, cached, failed } = renderers.totals;
     if (executed + cached + failed > 0) hexo.log.info(`mlpost: cells: ${executed} run, ${cached} from the cache, ${failed} failed`);
   });
 
-  // Remember which post's tags Hexo is rendering, so a tag body's diagnostics name its file.
+  // Remember which post's tags Hexo is rendering, so a tag body's diagnostics name its
+  // file; and give every tag function its body as written (the swig guard's sentinels undone).
   const tag = hexo.extend.tag;
   const renderTags = tag.render.bind(tag);
-  tag.render = (content: string, data?: unknown) => {
+  const inPost = <T>(data: unknown, run: () => T): T => {
     const post = data as HexoPostData | undefined;
     const previous = places.current;
-    places.current = post?.full_source && typeof post.raw === 'string' ? { fullSource: post.full_source, raw: post.raw } : undefined;
+    places.current = post?.full_source && typeof post.raw === 'string' ? { fullSource: post.full_source, raw: post.raw } : previous;
     try {
-      return renderTags(content, data);
+      return run();
     } finally {
       places.current = previous;
     }
+  };
+  tag.render = (content: string, data?: unknown) => {
+    restoreTagBodies(hexo, inPost);
+    return inPost(data, () => renderTags(content, data));
   };
 
   if (blockquoteFooter === 'mlpost') {

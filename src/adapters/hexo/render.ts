@@ -20,6 +20,9 @@ import type { CellRunStats } from '../../cells/execute.js';
 import { mlpostData } from '../../types.js';
 import type { HexoLike, HexoRenderData } from './hexo-api.js';
 import { rehypeHexoHighlight, type Highlighter } from './highlight.js';
+import { rehypeHexoPostAssets } from './post-assets.js';
+import { hexoTagLookup } from './hexo-tags.js';
+import { PostMath } from './math-session.js';
 import type { PostFiles } from './post-files.js';
 import type { SourcePlace, SourcePlaces } from './source-places.js';
 import { escapeForNunjucks, restoreLiterals } from './swig-guard.js';
@@ -58,6 +61,7 @@ export function createRenderers(setup: Readonly<RendererSetup>): MlpostRenderers
   const { hexo, pipeline, highlighter, places, files } = setup;
   const parser = unified().use(remarkParse).use(remarkMlpost, { ...pipeline, frontMatter: false }).freeze();
   const totals: RenderTotals = { rendered: 0, executed: 0, cached: 0, failed: 0 };
+  const math = new PostMath(pipeline, (source) => places.bodyOf(source), () => hexoTagLookup(hexo));
   let loading: Promise<void> | undefined;
   let processor: HtmlProcessor | undefined;
 
@@ -73,19 +77,27 @@ export function createRenderers(setup: Readonly<RendererSetup>): MlpostRenderers
     const options: MlpostOptions = { ...pipeline, frontMatter: false, siteUrl, graph, highlight: highlighter === 'mlpost' };
     const built = unified().use(mlpost(options));
     if (highlighter === 'hexo') built.use(rehypeHexoHighlight, hexo);
+    built.use(rehypeHexoPostAssets, hexo);
     return built.freeze() as unknown as HtmlProcessor;
   }
 
-  /** The vfile of a render, its text restored. */
+  /** The vfile of a render, its text restored, and where the text sits in the author's file. */
   function fileOf(data: HexoRenderData, place: SourcePlace | undefined): VFile {
     // The size and nesting limits apply in mlpost's parser.
-    const file = new VFile({ value: restoreLiterals(data.text), path: data.path });
-    file.data.hexoPlace = place;
+    const text = restoreLiterals(data.text);
+    const file = new VFile({ value: text, path: data.path });
+    const found = place ?? (data.path ? places.ofBody(data.path, text) : places.ofTagBody(text));
+    file.data.hexoPlace = found;
+    if (found) file.data.authorLine = found.lineOf;
+    // A post's math is one document across its body and its tags' bodies (`math-session.ts`).
+    const post = data.path ?? places.current?.fullSource;
+    const context = post === undefined ? undefined : data.path ? math.forPost(post, text) : math.forTagBody(post, text);
+    if (context) file.data.mathContext = context;
     return file;
   }
 
   function finish(file: VFile, data: HexoRenderData, html: string): string {
-    const place = file.data.hexoPlace ?? places.ofBody(data.path, restoreLiterals(data.text));
+    const place = file.data.hexoPlace;
     for (const message of file.messages) {
       const line = formatMessage({
         reason: message.reason,
@@ -119,8 +131,9 @@ export function createRenderers(setup: Readonly<RendererSetup>): MlpostRenderers
   }
 
   async function renderAsync(data: HexoRenderData, place?: SourcePlace): Promise<string> {
-    await ready();
+    // Before waiting: a tag body's post is known only while its tag runs.
     const file = fileOf(data, place);
+    await ready();
     let html: string;
     try {
       html = String(await processor!.process(file));
@@ -134,7 +147,7 @@ export function createRenderers(setup: Readonly<RendererSetup>): MlpostRenderers
     if (!processor) {
       throw new Error('mlpost: a synchronous render came before mlpost was loaded (Hexo loads it in before_generate); render asynchronously, or await the plugin first');
     }
-    const file = fileOf(data, place ?? places.ofTagBody(restoreLiterals(data.text)));
+    const file = fileOf(data, place);
     file.value = refuseCells(String(file.value), parser, file);
     let html: string;
     try {

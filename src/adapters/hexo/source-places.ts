@@ -11,6 +11,8 @@ import { relative, sep } from 'node:path';
 export interface SourcePlace {
   /** Path for messages, relative to the blog (`source/_posts/x.md`). */
   file: string;
+  /** The file's full path (Hexo's `full_source`). */
+  source: string;
   /** The line of the file that line `line` (1-based) of the rendered text came from. */
   lineOf(line: number): number;
   /** A tag body rather than a whole post. */
@@ -34,12 +36,17 @@ export class SourcePlaces {
     this.bodies.set(fullSource, { offset: countLines(raw.slice(0, raw.length - body.length)), body });
   }
 
+  /** A post's body as written (before Hexo's tag pass replaced its tags), when remembered. */
+  bodyOf(fullSource: string): string | undefined {
+    return this.bodies.get(fullSource)?.body;
+  }
+
   /** The place of a post body rendered from `fullSource` as `rendered` (placeholders and all). */
   ofBody(fullSource: string | undefined, rendered: string): SourcePlace | undefined {
     if (!fullSource) return undefined;
     const known = this.bodies.get(fullSource);
     const inBody = known ? placeholderLines(known.body, rendered) : (line: number) => line;
-    return { file: this.display(fullSource), lineOf: (line) => inBody(line) + (known?.offset ?? 0), tagBody: false };
+    return { file: this.display(fullSource), source: fullSource, lineOf: (line) => inBody(line) + (known?.offset ?? 0), tagBody: false };
   }
 
   /**
@@ -52,7 +59,7 @@ export class SourcePlaces {
     const at = post.raw.indexOf(text);
     const unique = at >= 0 && post.raw.indexOf(text, at + 1) < 0 && text.trim() !== '';
     const offset = unique ? countLines(post.raw.slice(0, at)) : 0;
-    return { file: this.display(post.fullSource), lineOf: (line) => line + offset, tagBody: true };
+    return { file: this.display(post.fullSource), source: post.fullSource, lineOf: (line) => line + offset, tagBody: true };
   }
 
   /** `source/_posts/x.md` for a file under the blog, the path as given otherwise. */

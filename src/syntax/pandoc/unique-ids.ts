@@ -11,7 +11,7 @@
  */
 import type { Element, Root } from 'hast';
 import type { VFile } from 'vfile';
-import { report } from '../../diagnostics.js';
+import { authorLine, report } from '../../diagnostics.js';
 import { PANDOC_SOURCE } from './source-context.js';
 import { eachElement } from './each-element.js';
 
@@ -74,7 +74,7 @@ export function rehypeUniqueIds() {
       claimed.set(renamed, element);
       if (warn) {
         const first = holder.position?.start;
-        const where = first ? ` (first at line ${first.line})` : '';
+        const where = first ? ` (first at line ${authorLine(file, first.line)})` : '';
         report(file, 'warning', `id \`${id}\` is used twice${where}; this one is renamed \`${renamed}\``, { place: element.position, ruleId: 'duplicate-id', source: PANDOC_SOURCE });
       }
     };
