@@ -9,6 +9,7 @@ import type { Code, Root } from 'mdast';
 import type { Element, ElementContent, Properties } from 'hast';
 import type { Point } from 'unist';
 import type { VFile } from 'vfile';
+import type { Transformer } from 'unified';
 import { fromHtml } from 'hast-util-from-html';
 import { visit } from 'unist-util-visit';
 import { hashKey, type DiskCache } from '../cache/disk-cache.js';
@@ -199,17 +200,22 @@ export interface RemarkGraphLazyOptions {
  * {@link remarkGraph} that loads Graphviz only when it needs it: a file without graphs,
  * or whose graphs are all in the cache, never waits for (or starts) an engine.
  */
-export function remarkGraphLazy(options: RemarkGraphLazyOptions) {
+export function remarkGraphLazy(options: RemarkGraphLazyOptions): Transformer<Root, Root> {
   const { cache, timeoutMs } = options;
-  return async function transform(tree: Root, file: VFile): Promise<void> {
+  // Synchronous unless Graphviz must load, so `processSync` keeps working on posts without
+  // graphs or with cached ones (Hexo renders tag bodies synchronously).
+  return function transform(tree: Root, file: VFile): Promise<void> | undefined {
     const jobs = collectGraphJobs(tree, file);
-    if (jobs.length === 0) return;
+    if (jobs.length === 0) return undefined;
     const cached = jobs.map((job) => (cache ? cachedResult(cache, graphCacheKey(options.build, options.version, job)) : undefined));
     if (cached.every((result) => result !== undefined)) {
       jobs.forEach((job, at) => applyGraphResult(file, job, cached[at] as GraphResult));
-      return;
+      return undefined;
     }
-    const renderer = await options.loadRenderer();
+    return options.loadRenderer().then((renderer) => drawJobs(renderer, file, jobs, cached));
+  };
+
+  function drawJobs(renderer: GraphRenderer, file: VFile, jobs: GraphJob[], cached: (GraphResult | undefined)[]): void {
     // Another Graphviz than the pinned one (a test's fake, an overridden dependency): its
     // own cache entries only.
     const same = renderer.build === options.build && renderer.version === options.version;
@@ -217,7 +223,7 @@ export function remarkGraphLazy(options: RemarkGraphLazyOptions) {
       const hit = same ? cached[at] : cache ? cachedResult(cache, graphCacheKey(renderer.build, renderer.version, job)) : undefined;
       applyGraphResult(file, job, hit ?? renderJob(renderer, cache, job, timeoutMs));
     }
-  };
+  }
 }
 
 /** Longest SVG file name written next to a page, in bytes (a path segment may have 255). */

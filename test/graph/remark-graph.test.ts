@@ -184,4 +184,10 @@ describe('remarkGraphLazy: Graphviz only for graphs the cache lacks', () => {
       rmSync(folder, { recursive: true, force: true });
     }
   });
+
+  it('stays synchronous when it needs no renderer, so processSync works (Hexo renders tag bodies that way)', () => {
+    const loadRenderer = () => Promise.reject(new Error('not needed'));
+    const processor = unified().use(remarkParse).use(remarkGraphLazy, { loadRenderer, build: renderer.build, version: renderer.version }).use(remarkRehype).use(rehypeStringify);
+    expect(String(processor.processSync('# No graphs\n\ntext\n'))).toBe('<h1>No graphs</h1>\n<p>text</p>');
+  });
 });
