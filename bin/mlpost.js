@@ -6,7 +6,7 @@
 // would store its own (the system's temporary folder), checked by V8 on every load (a
 // cache made by another Node or for other bytes is rejected and made anew).
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import module, { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -28,8 +28,11 @@ function runWithCodeCache(file) {
   const { size, mtimeMs } = statSync(file);
   // One cache per command: each holds the functions its command ran (made by its first run).
   const command = /^[a-z]+$/.test(process.argv[2] ?? '') ? process.argv[2] : 'other';
-  const key = createHash('sha256').update(`${file}\0${size}\0${mtimeMs}\0${process.version}\0${process.arch}\0${command}`).digest('hex').slice(0, 32);
-  const cacheFile = join(tmpdir(), 'mlpost-compile-cache', `${key}.bin`);
+  // Named `<install>-<command>-<build>.bin`: a new build of the same install replaces its
+  // command's old cache instead of piling up next to it.
+  const hash = (text) => createHash('sha256').update(text).digest('hex').slice(0, 16);
+  const prefix = `${hash(file)}-${command}-`;
+  const cacheFile = join(tmpdir(), 'mlpost-compile-cache', `${prefix}${hash(`${size}\0${mtimeMs}\0${process.version}\0${process.arch}`)}.bin`);
   let cachedData;
   try {
     cachedData = readFileSync(cacheFile);
@@ -43,16 +46,20 @@ function runWithCodeCache(file) {
   });
   if (cachedData === undefined || script.cachedDataRejected) {
     // After the run, so the cache holds every function the command compiled, not only the top level.
-    process.once('beforeExit', () => storeCache(cacheFile, script));
+    process.once('beforeExit', () => storeCache(cacheFile, prefix, script));
   }
   const exports = {};
   const fileModule = { exports, filename: file, id: file, loaded: false };
   script.runInThisContext().call(exports, exports, createRequire(file), fileModule, file, dirname(file));
 }
 
-function storeCache(cacheFile, script) {
+function storeCache(cacheFile, prefix, script) {
   try {
-    mkdirSync(dirname(cacheFile), { recursive: true });
+    const folder = dirname(cacheFile);
+    mkdirSync(folder, { recursive: true });
+    for (const name of readdirSync(folder)) {
+      if (name.startsWith(prefix) && join(folder, name) !== cacheFile) rmSync(join(folder, name), { force: true });
+    }
     const temporary = `${cacheFile}.${process.pid}.tmp`;
     writeFileSync(temporary, script.createCachedData());
     renameSync(temporary, cacheFile);
