@@ -43,7 +43,7 @@ export function contentStylesheet(options: Readonly<ContentStyleOptions>): strin
   const dark = embedPart('palette-dark.css');
   if (options.dark === 'media') parts.push(`@media (prefers-color-scheme: dark) {\n  :root {\n${indent(dark)}  }\n}\n`);
   else if (typeof options.dark === 'object') parts.push(`${options.dark.selector} {\n${dark}}\n`);
-  parts.push(embedPart('content.css'));
+  parts.push(embedPart('content.css'), embedPart('theme-tags.css'));
   if (options.highlight) parts.push(embedPart('highlight.css'));
   return parts.join('');
 }

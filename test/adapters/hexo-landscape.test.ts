@@ -10,7 +10,7 @@ import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'no
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Visit } from '../browser/site-visit.js';
-import { countsOf, figureLayout, openThemeSession, problemsOf, schemeColours, visitPages, type ThemeSession } from '../browser/theme-pages.js';
+import { countsOf, figureLayout, openThemeSession, problemsOf, schemeColours, themeTagStyles, visitPages, type ThemeSession } from '../browser/theme-pages.js';
 import { BLOG_FIXTURES, FAVICON, blogPosts, cellSummary, cliDiagnostics, exampleCellFences, hexo, loggedDiagnostics, makeHexoBlog, publicHtml, recordTimes, renderedFiles, startHexo, textOf, type HexoRun } from './hexo-blog.js';
 import { removeSite, repoRoot } from './site.js';
 
@@ -225,6 +225,13 @@ describe('hexo-renderer-mlpost with the landscape theme (real hexo generate)', (
       expect(layout.cells).toBeGreaterThan(10);
       expect(layout.minPadding).toBeGreaterThanOrEqual(8);
       expect(layout.overlaps).toEqual([]);
+    });
+
+    it("styles the tags mlpost renders for landscape (note, fold) with mlpost's stylesheet", async () => {
+      const styles = await themeTagStyles(session!, '/hexo-tags/');
+      expect(styles.map((style) => [style.tag, style.borderLeft])).toEqual([['aside', '4px'], ['details', '4px']]);
+      // The note's tint of its colour (info: #0b62c4 at 8 %) over whatever the theme's background is.
+      expect(styles[0]!.background).toBe('color(srgb 0.0431373 0.384314 0.768627 / 0.08)');
     });
 
     it('stays light in a dark-scheme browser, as landscape does, graphs in the text colour', async () => {

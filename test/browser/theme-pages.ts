@@ -127,3 +127,17 @@ export async function figureLayout(session: Session, path: string, colorScheme: 
   await context.close();
   return layout;
 }
+
+/** How the theme tags mlpost renders itself (`note`, `fold`) look on a page: border and background of each. */
+export async function themeTagStyles(session: Session, path: string) {
+  const context = await openContext(session, DESKTOP);
+  const page = await openPage(session, context, path);
+  const styles = await page.evaluate(() =>
+    [...document.querySelectorAll('aside.mlpost-note, details.mlpost-fold')].map((element) => {
+      const style = getComputedStyle(element);
+      return { tag: element.tagName.toLowerCase(), borderLeft: style.borderLeftWidth, background: style.backgroundColor };
+    }),
+  );
+  await context.close();
+  return styles;
+}
