@@ -10,7 +10,7 @@ import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'no
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Visit } from '../browser/site-visit.js';
-import { countsOf, figureLayout, openThemeSession, problemsOf, schemeColours, themeTagStyles, visitPages, type ThemeSession } from '../browser/theme-pages.js';
+import { expectFiguresDrawn, expectPagesLoaded, figureLayout, openThemeSession, schemeColours, themeTagStyles, visitPages, type ThemeSession } from '../browser/theme-pages.js';
 import { BLOG_FIXTURES, FAVICON, blogPosts, cellSummary, cliDiagnostics, exampleCellFences, hexo, loggedDiagnostics, makeHexoBlog, publicHtml, recordTimes, renderedFiles, startHexo, textOf, type HexoRun } from './hexo-blog.js';
 import { removeSite, repoRoot } from './site.js';
 
@@ -198,27 +198,9 @@ describe('hexo-renderer-mlpost with the landscape theme (real hexo generate)', (
   }, 120_000);
 
   describe('in Chromium', () => {
-    it('loads every page without console errors or missing files', () => {
-      const problems = problemsOf(visits);
-      expect(problems.status).toEqual([]);
-      expect(problems.console).toEqual([]);
-      expect(problems.requests).toEqual([]);
-    });
+    it('loads every page without console errors or missing files', () => expectPagesLoaded(visits));
 
-    it('lays out every formula in KaTeX\'s fonts (the stylesheet and fonts load)', () => {
-      expect(problemsOf(visits).katex).toEqual([]);
-      expect(countsOf(visits).formulas).toBeGreaterThan(20);
-    });
-
-    it('draws graphs and cell charts visibly, text inside their boxes', () => {
-      const problems = problemsOf(visits);
-      expect(problems.graphs).toEqual([]);
-      expect(problems.charts).toEqual([]);
-      expect(problems.textCut).toEqual([]);
-      const counts = countsOf(visits);
-      expect(counts.graphNodes).toBeGreaterThan(0);
-      expect(counts.charts).toBeGreaterThan(0);
-    });
+    it("lays out every formula in KaTeX's fonts, draws graphs and cell charts", () => expectFiguresDrawn(visits));
 
     it("pads the cells of mlpost's tables (landscape's headers have none) and keeps each figure's caption under its content", async () => {
       const layout = await figureLayout(session!, '/live-hmm-rnn/');

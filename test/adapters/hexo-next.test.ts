@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Visit } from '../browser/site-visit.js';
-import { countsOf, figureLayout, openThemeSession, problemsOf, schemeColours, visitPages, type ThemeSession } from '../browser/theme-pages.js';
+import { expectFiguresDrawn, expectPagesLoaded, figureLayout, openThemeSession, schemeColours, visitPages, type ThemeSession } from '../browser/theme-pages.js';
 import { blogPosts, cellSummary, cliDiagnostics, exampleCellFences, hexo, loggedDiagnostics, makeHexoBlog, publicHtml, recordTimes, textOf, type HexoRun } from './hexo-blog.js';
 import { removeSite } from './site.js';
 
@@ -101,24 +101,9 @@ describe('hexo-renderer-mlpost with NexT (real hexo generate)', () => {
   });
 
   describe('in Chromium', () => {
-    it('loads every page without console errors or missing files', () => {
-      const problems = problemsOf(visits);
-      expect(problems.status).toEqual([]);
-      expect(problems.console).toEqual([]);
-      expect(problems.requests).toEqual([]);
-    });
+    it('loads every page without console errors or missing files', () => expectPagesLoaded(visits));
 
-    it("lays out every formula in KaTeX's fonts, draws graphs and cell charts", () => {
-      const problems = problemsOf(visits);
-      expect(problems.katex).toEqual([]);
-      expect(problems.graphs).toEqual([]);
-      expect(problems.charts).toEqual([]);
-      expect(problems.textCut).toEqual([]);
-      const counts = countsOf(visits);
-      expect(counts.formulas).toBeGreaterThan(20);
-      expect(counts.graphNodes).toBeGreaterThan(0);
-      expect(counts.charts).toBeGreaterThan(0);
-    });
+    it("lays out every formula in KaTeX's fonts, draws graphs and cell charts", () => expectFiguresDrawn(visits));
 
     it("keeps each figure's caption under its content, also where NexT wraps a cell's table (light and dark)", async () => {
       for (const scheme of ['light', 'dark'] as const) {

@@ -4,6 +4,7 @@
  * its page, so that a test reads `expect(problems.katex).toEqual([])`.
  */
 import type { Browser } from 'playwright-core';
+import { expect } from 'vitest';
 import { launchChromium } from './chromium.js';
 import { DESKTOP, openContext, openPage, visitPage, type Session, type Visit } from './site-visit.js';
 import { serveFolder, type StaticServer } from './static-server.js';
@@ -55,6 +56,27 @@ export function problemsOf(visits: readonly Visit[]) {
     charts: across((visit) => visit.charts.problems),
     textCut: across((visit) => visit.textCut),
   };
+}
+
+/** Every page answered 200 with no console error and no failed request. */
+export function expectPagesLoaded(visits: readonly Visit[]): void {
+  const problems = problemsOf(visits);
+  expect(problems.status).toEqual([]);
+  expect(problems.console).toEqual([]);
+  expect(problems.requests).toEqual([]);
+}
+
+/** Every formula laid out in KaTeX's fonts, graphs and cell charts drawn visibly with their text inside (and some of each seen). */
+export function expectFiguresDrawn(visits: readonly Visit[]): void {
+  const problems = problemsOf(visits);
+  expect(problems.katex).toEqual([]);
+  expect(problems.graphs).toEqual([]);
+  expect(problems.charts).toEqual([]);
+  expect(problems.textCut).toEqual([]);
+  const counts = countsOf(visits);
+  expect(counts.formulas).toBeGreaterThan(20);
+  expect(counts.graphNodes).toBeGreaterThan(0);
+  expect(counts.charts).toBeGreaterThan(0);
 }
 
 /** Totals over `visits`: formulas, graph nodes, cells, charts. */
