@@ -150,6 +150,11 @@ export class RenderPool {
     slot.worker.on('message', (message: RenderWorkerResponse) => {
       const current = slot.current;
       if (message.type === 'closed' || !current || message.id !== current.id) return;
+      if (message.type === 'started') {
+        const postMs = this.postMs;
+        if (postMs !== undefined) current.timer = setTimeout(() => this.replace(slot, timeoutError(postMs)), postMs);
+        return;
+      }
       clearTimeout(current.timer);
       slot.current = undefined;
       slot.done++;
@@ -191,9 +196,8 @@ export class RenderPool {
       if (slot.current) continue;
       const next = this.queue.shift()!;
       const id = this.nextId++;
-      const postMs = this.postMs;
-      const timer = postMs === undefined ? undefined : setTimeout(() => this.replace(slot, timeoutError(postMs)), postMs);
-      slot.current = { ...next, id, timer };
+      // The time limit starts when the thread says it has begun (a fresh thread loads first).
+      slot.current = { ...next, id, timer: undefined };
       slot.worker.postMessage({ type: 'job', id, job: next.job } satisfies RenderWorkerRequest);
     }
   }
@@ -214,9 +218,10 @@ export function renderIsolated(job: RenderJob, settings: RenderSettings, options
       clearTimeout(timer);
       outcome();
     };
-    const timer = options.postMs === undefined ? undefined : setTimeout(() => settle(() => reject(timeoutError(options.postMs!))), options.postMs);
+    let timer: NodeJS.Timeout | undefined;
     worker.on('message', (message: RenderWorkerResponse) => {
-      if (message.type === 'done') settle(() => resolve(message.result));
+      if (message.type === 'started' && options.postMs !== undefined) timer = setTimeout(() => settle(() => reject(timeoutError(options.postMs!))), options.postMs);
+      else if (message.type === 'done') settle(() => resolve(message.result));
       else if (message.type === 'failed') settle(() => reject(new Error(message.error)));
     });
     worker.on('error', (error) => settle(() => reject(crashError(error, heapMb))));

@@ -13,6 +13,8 @@ export type RenderWorkerRequest = { type: 'job'; id: number; job: RenderJob } | 
 
 /** The answer to a job, or the acknowledgement of `close`. */
 export type RenderWorkerResponse =
+  /** The thread has begun the job (the pool's time limit counts from here, not from the thread's start-up). */
+  | { type: 'started'; id: number }
   | { type: 'done'; id: number; result: RenderJobResult }
   | { type: 'failed'; id: number; error: string }
   | { type: 'closed' };
@@ -26,6 +28,7 @@ parentPort?.on('message', (request: RenderWorkerRequest) => {
     void closeEngines().finally(() => parentPort!.postMessage({ type: 'closed' } satisfies RenderWorkerResponse));
     return;
   }
+  parentPort!.postMessage({ type: 'started', id: request.id } satisfies RenderWorkerResponse);
   renderJob(request.job, settings).then(
     (result) => parentPort!.postMessage({ type: 'done', id: request.id, result } satisfies RenderWorkerResponse),
     (error: unknown) =>
