@@ -6,7 +6,7 @@
 // its compiled code between runs (bin/mlpost.js). The library entries (`import 'mlpost'` …)
 // stay the unbundled dist/ modules.
 import { build } from 'esbuild';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -53,6 +53,37 @@ const bundledMicromarkFiles = {
   },
 };
 
+/**
+ * The default theme's Nunjucks templates, compiled now to JavaScript in place of
+ * src/site/theme/precompiled-templates.ts (which has none), with the digest of the files
+ * they came from: at run time they are used only if the theme's files still have it.
+ */
+const precompiledTemplates = {
+  name: 'mlpost-precompiled-templates',
+  setup(builder) {
+    builder.onResolve({ filter: /\/precompiled-templates\.js$/ }, () => ({ path: 'precompiled-templates.js', namespace: 'mlpost-precompiled-templates' }));
+    builder.onLoad({ filter: /.*/, namespace: 'mlpost-precompiled-templates' }, async () => {
+      const { defaultThemeDirectory, templateDigest, templateNames } = await import(join(root, 'dist', 'site', 'theme', 'theme.js'));
+      const nunjucks = createRequire(import.meta.url)('nunjucks');
+      const folder = defaultThemeDirectory();
+      const entries = templateNames(folder).map((name) => {
+        const [compiled] = nunjucks.precompileString(readFileSync(join(folder, name), 'utf8'), { name, wrapper: (templates) => templates });
+        return `    ${JSON.stringify(name)}: (function () {\n${compiled.template}\n})(),`;
+      });
+      return {
+        contents: [
+          'export function precompiledDefaultTemplates() {',
+          `  return { digest: ${JSON.stringify(templateDigest(folder))}, templates: {`,
+          ...entries,
+          '  } };',
+          '}',
+        ].join('\n'),
+        resolveDir: root,
+      };
+    });
+  },
+};
+
 rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
 // The bundles are CommonJS: V8's code cache (vm.Script cachedData) works for scripts only.
@@ -75,6 +106,7 @@ await build({
   // `import()` of the lazily loaded modules becomes `require`, inside the one file.
   supported: { 'dynamic-import': false },
   // Loaded only when a formula needs them, from node_modules; `tsx` only when running from src/.
-  external: ['mathjax-full', 'tsx'],
-  plugins: [bundledMicromarkFiles],
+  // (chokidar: Nunjucks' template watching, which mlpost does not use.)
+  external: ['mathjax-full', 'tsx', 'chokidar'],
+  plugins: [bundledMicromarkFiles, precompiledTemplates],
 });

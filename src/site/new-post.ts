@@ -6,12 +6,12 @@
  * `post_asset_folder` is on.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { readSiteConfig } from './config.js';
 import { formatDate } from './date-format.js';
 import { slugize } from './hexo/slugize.js';
 import { siteLayout } from './layout.js';
+import { loadNunjucks } from './theme/theme.js';
 
 /** What `mlpost new` can make. */
 export const NEW_LAYOUTS = ['post', 'draft', 'page'] as const;
@@ -47,8 +47,7 @@ export function createPost(siteDirectory: string, layout: NewLayout, title: stri
 
   const scaffoldFile = join(folders.scaffolds, `${layout}.md`);
   const scaffold = existsSync(scaffoldFile) ? readFileSync(scaffoldFile, 'utf8') : DEFAULT_SCAFFOLD;
-  const nunjucks = createRequire(import.meta.url)('nunjucks') as typeof import('nunjucks');
-  const text = new nunjucks.Environment(null, { autoescape: false }).renderString(scaffold, {
+  const text = new (loadNunjucks().Environment)(null, { autoescape: false }).renderString(scaffold, {
     title: yamlTitle(title),
     date: formatDate(options.now ?? Date.now(), 'YYYY-MM-DD HH:mm:ss', config.timezone),
     layout,

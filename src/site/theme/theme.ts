@@ -10,7 +10,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, relative, sep } from 'node:path';
 import { packageRoot } from '../../package-root.js';
-import type { Environment } from 'nunjucks';
+import type { Environment, ILoaderAny } from 'nunjucks';
+import { precompiledDefaultTemplates } from './precompiled-templates.js';
 
 /** mlpost's default theme folder. */
 export function defaultThemeDirectory(): string {
@@ -33,12 +34,7 @@ export class Theme {
 
   constructor(readonly folders: readonly string[]) {
     const hash = createHash('sha256');
-    for (const folder of folders) {
-      for (const file of templateFiles(folder)) {
-        hash.update(`${folder === folders.at(-1) ? 'default' : 'site'}:${relative(folder, file)}\0`);
-        hash.update(readFileSync(file));
-      }
-    }
+    for (const folder of folders) hash.update(`${folder === folders.at(-1) ? 'default' : 'site'}:${templateDigest(folder)}\0`);
     this.fingerprint = hash.digest('hex');
   }
 
@@ -57,6 +53,18 @@ export class Theme {
 export function openTheme(siteThemeFolder: string | undefined): Theme {
   const folders = siteThemeFolder && existsSync(siteThemeFolder) ? [siteThemeFolder, defaultThemeDirectory()] : [defaultThemeDirectory()];
   return new Theme(folders);
+}
+
+/** A hash of the names and bytes of every template under `folder`. */
+export function templateDigest(folder: string): string {
+  const hash = createHash('sha256');
+  for (const name of templateNames(folder)) hash.update(`${name}\0`).update(readFileSync(join(folder, name))).update('\0');
+  return hash.digest('hex');
+}
+
+/** The templates under `folder` as Nunjucks names them (`post.njk`, `_partials/head.njk`), sorted. */
+export function templateNames(folder: string): string[] {
+  return templateFiles(folder).map((file) => relative(folder, file).split(sep).join('/'));
 }
 
 function templateFiles(folder: string): string[] {
@@ -79,11 +87,26 @@ function templateFiles(folder: string): string[] {
 }
 
 function createEnvironment(folders: readonly string[]): Environment {
-  // Nunjucks is CommonJS and loads in a few milliseconds: required when a page is first made.
-  const nunjucks = createRequire(import.meta.url)('nunjucks') as typeof import('nunjucks');
+  const nunjucks = loadNunjucks();
   // Templates are compiled once per build (each build opens the theme afresh, so an edited
-  // template is read again by the next one, as under `serve`).
-  return new nunjucks.Environment(new nunjucks.FileSystemLoader([...folders], { noCache: false }), { autoescape: true, throwOnUndefined: false });
+  // template is read again by the next one, as under `serve`). The default theme's come
+  // compiled with the CLI bundle, if they were compiled from these very files.
+  const defaults = folders.at(-1)!;
+  const precompiled = precompiledDefaultTemplates();
+  // (@types/nunjucks types the loader's argument as an array; it reads an object by name.)
+  const loaders: ILoaderAny[] =
+    precompiled && precompiled.digest === templateDigest(defaults)
+      ? [...(folders.length > 1 ? [new nunjucks.FileSystemLoader(folders.slice(0, -1), { noCache: false })] : []), new nunjucks.PrecompiledLoader(precompiled.templates as unknown as never[])]
+      : [new nunjucks.FileSystemLoader([...folders], { noCache: false })];
+  return new nunjucks.Environment(loaders, { autoescape: true, throwOnUndefined: false });
+}
+
+/**
+ * Nunjucks (CommonJS), required when a page is first made. In the CLI bundle `require` is
+ * the bundle's own, so Nunjucks is inlined there and compiled with the rest (V8's code cache).
+ */
+export function loadNunjucks(): typeof import('nunjucks') {
+  return (typeof require === 'function' ? require('nunjucks') : createRequire(import.meta.url)('nunjucks')) as typeof import('nunjucks');
 }
 
 /** `theme/post.njk:3:7: error: …` from a Nunjucks error (`(path) [Line 3, Column 7]\n  message`). */
