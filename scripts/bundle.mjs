@@ -6,7 +6,7 @@
 // its compiled code between runs (bin/mlpost.js). The library entries (`import 'mlpost'` …)
 // stay the unbundled dist/ modules.
 import { build } from 'esbuild';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -63,23 +63,9 @@ const precompiledTemplates = {
   setup(builder) {
     builder.onResolve({ filter: /\/precompiled-templates\.js$/ }, () => ({ path: 'precompiled-templates.js', namespace: 'mlpost-precompiled-templates' }));
     builder.onLoad({ filter: /.*/, namespace: 'mlpost-precompiled-templates' }, async () => {
-      const { defaultThemeDirectory, templateDigest, templateNames } = await import(join(root, 'dist', 'site', 'theme', 'theme.js'));
-      const nunjucks = createRequire(import.meta.url)('nunjucks');
-      const folder = defaultThemeDirectory();
-      const entries = templateNames(folder).map((name) => {
-        const [compiled] = nunjucks.precompileString(readFileSync(join(folder, name), 'utf8'), { name, wrapper: (templates) => templates });
-        return `    ${JSON.stringify(name)}: (function () {\n${compiled.template}\n})(),`;
-      });
-      return {
-        contents: [
-          'export function precompiledDefaultTemplates() {',
-          `  return { digest: ${JSON.stringify(templateDigest(folder))}, templates: {`,
-          ...entries,
-          '  } };',
-          '}',
-        ].join('\n'),
-        resolveDir: root,
-      };
+      const { defaultThemeDirectory } = await import(join(root, 'dist', 'site', 'theme', 'theme.js'));
+      const { precompiledModuleSource } = await import(join(root, 'dist', 'site', 'theme', 'compile-templates.js'));
+      return { contents: precompiledModuleSource(defaultThemeDirectory()), resolveDir: root };
     });
   },
 };
