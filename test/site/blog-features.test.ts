@@ -8,9 +8,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { spawnSync } from 'node:child_process';
 import { buildSite, type BuildResult } from '../../src/site/build.js';
 import { closeEngines } from '../../src/engines/index.js';
-import { expectGolden } from '../helpers.js';
+import { expectGolden, repoRoot } from '../helpers.js';
 import { makeSite, removeSite, snapshot } from './site-fixture.js';
 
 const snapshotNames = (folder: string) => Object.keys(snapshot(folder));
@@ -153,8 +154,11 @@ describe('the theme', () => {
     });
     const result = await buildSite(site, { workers: 0 });
     expect(result.errors).toBe(0);
-    for (const page of ['index.html', 'page/2/index.html', 'one/index.html', 'archives/index.html', 'archives/2020/index.html', 'tags/index.html', 'tags/y-z/index.html', 'categories/index.html', 'categories/Top/Sub/index.html', '404.html', 'sitemap.xml']) {
-      expectGolden(`site/${page.replace(/\//g, '_')}`, readFileSync(join(site, 'dist', page), 'utf8'));
-    }
+    const pages = ['index.html', 'page/2/index.html', 'one/index.html', 'archives/index.html', 'archives/2020/index.html', 'tags/index.html', 'tags/y-z/index.html', 'categories/index.html', 'categories/Top/Sub/index.html', '404.html', 'sitemap.xml'];
+    for (const page of pages) expectGolden(`site/${page.replace(/\//g, '_')}`, readFileSync(join(site, 'dist', page), 'utf8'));
+    // The CLI users run (dist/bundle, with the theme compiled in when it was built) makes the same pages.
+    const cli = spawnSync(process.execPath, [join(repoRoot, 'bin/mlpost.js'), 'build', site, '-o', join(site, 'cli-dist')], { encoding: 'utf8' });
+    expect(cli.status, cli.stderr).toBe(0);
+    for (const page of pages) expect([page, readFileSync(join(site, 'cli-dist', page), 'utf8')]).toEqual([page, readFileSync(join(site, 'dist', page), 'utf8')]);
   }, 60_000);
 });
