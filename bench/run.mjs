@@ -3,6 +3,10 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { ensureTestPackages } from '../scripts/test-packages.mjs';
+
+// The Hexo the site suite compares with is a test-only package (test/package.json).
+ensureTestPackages();
 
 // 'site' and 'peers' last: they are the longest (5 000-post builds; each has --quick).
 const suites = ['render', 'graph', 'numeric', 'site', 'peers'];

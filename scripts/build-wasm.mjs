@@ -2,18 +2,25 @@
 // Assemble the hand-written WebAssembly of the numeric core: every `*.wat` under src/ becomes a
 // sibling `*-wasm.ts` holding the bytes (base64) and the SHA-256 of the text they came from.
 // The bytes are committed, so neither a build nor a user needs wabt; this script (wabt from
-// devDependencies, pinned in package-lock.json) is how they are made, and the same text and
+// the test-only packages, pinned in test/package-lock.json) is how they are made, and the same text and
 // wabt version always give the same bytes. Usage: node scripts/build-wasm.mjs [--check]
 // (--check: write nothing, exit 1 if a committed file is not what the .wat assembles to).
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import wabtInit from 'wabt';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const check = process.argv.includes('--check');
-const wabtVersion = JSON.parse(readFileSync(join(root, 'node_modules/wabt/package.json'), 'utf8')).version;
+// wabt is in test/node_modules (test/package.json; `npm test` installs it), not beside this script.
+const wabtDir = join(root, 'test/node_modules/wabt');
+if (!existsSync(wabtDir)) {
+  console.error('build-wasm: wabt is not installed: run `npm ci --prefix test` first');
+  process.exit(1);
+}
+const wabtPackage = JSON.parse(readFileSync(join(wabtDir, 'package.json'), 'utf8'));
+const wabtVersion = wabtPackage.version;
+const { default: wabtInit } = await import(pathToFileURL(join(wabtDir, wabtPackage.main ?? 'index.js')).href);
 
 function* watFiles(dir) {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {

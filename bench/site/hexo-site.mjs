@@ -35,7 +35,7 @@ const THEME = {
 export function makeHexoSite(
   dir,
   postsDir,
-  { disableNunjucks = [], modules = join(root, 'node_modules'), dependencies = SITE_SUITE_DEPENDENCIES, config = '', transform = (text) => text } = {},
+  { disableNunjucks = [], modules = join(root, 'test/node_modules'), dependencies = SITE_SUITE_DEPENDENCIES, config = '', transform = (text) => text } = {},
 ) {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(join(dir, 'source/_posts'), { recursive: true });

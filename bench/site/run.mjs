@@ -134,7 +134,7 @@ for (let run = 0; run < 60; run++) {
   seedWarm.push(performance.now() - start);
 }
 const hexoSeed = JSON.parse(
-  spawnSync(process.execPath, [join(root, 'bench/site/hexo-render.cjs'), h1000, join(root, 'fixtures/posts/rnn_intro.md')], { encoding: 'utf8', env: { ...process.env, NODE_PATH: join(root, 'node_modules') } }).stdout,
+  spawnSync(process.execPath, [join(root, 'bench/site/hexo-render.cjs'), h1000, join(root, 'fixtures/posts/rnn_intro.md')], { encoding: 'utf8', env: { ...process.env, NODE_PATH: join(root, 'test/node_modules') } }).stdout,
 ).median;
 
 const c = `\`node bin/mlpost.js build ${'$SITE'}\``;

@@ -6,14 +6,14 @@
  *
  * `mlpost` and `hexo-renderer-mlpost` are installed from the tarballs `npm pack` makes of
  * this checkout (so the packages' `files` and entry points are what users get); every other
- * package is linked from the repository's `node_modules` (Hexo 8, the themes, renderers and
- * generators are devDependencies), so no test touches the network.
+ * package is linked from the repository's installs (Hexo 8, the themes, renderers and
+ * generators are test-only packages, in test/node_modules), so no test touches the network.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { repoRoot } from './site.js';
+import { linkInstalledPackages, repoRoot } from './site.js';
 
 /** The packages a blog lists, as `hexo init` would plus mlpost's two (versions as installed here). */
 const BLOG_PACKAGES = ['hexo', 'hexo-generator-archive', 'hexo-generator-category', 'hexo-generator-index', 'hexo-generator-tag', 'hexo-renderer-ejs', 'hexo-renderer-stylus'];
@@ -42,7 +42,7 @@ export interface BlogSetup {
   theme: HexoTheme;
   /** Lines appended to `_config.yml` (an `mlpost:` section, …). */
   config?: string;
-  /** More Hexo plugins the blog lists (devDependencies of this repository: `hexo-math`). */
+  /** More Hexo plugins the blog lists (test-only packages of this repository, test/package.json: `hexo-math`). */
   plugins?: readonly string[];
   /** Files by path relative to the blog (`source/_posts/x.md`). */
   files: Record<string, string | Buffer>;
@@ -54,17 +54,13 @@ export function makeHexoBlog(setup: BlogSetup): string {
   const blog = mkdtempSync(join(tmpdir(), `mlpost-hexo-${setup.theme}-`));
   const modules = join(blog, 'node_modules');
   mkdirSync(modules);
-  const ours = new Set(['mlpost', 'hexo-renderer-mlpost']);
-  for (const name of readdirSync(join(repoRoot, 'node_modules'))) {
-    if (name.startsWith('.') || ours.has(name)) continue;
-    symlinkSync(join(repoRoot, 'node_modules', name), join(modules, name));
-  }
+  linkInstalledPackages(modules, new Set(['mlpost', 'hexo-renderer-mlpost']));
   for (const [name, tarball] of [['mlpost', mlpost], ['hexo-renderer-mlpost', renderer]] as const) {
     mkdirSync(join(modules, name));
     const untar = spawnSync('tar', ['-xzf', tarball, '-C', join(modules, name), '--strip-components=1']);
     if (untar.status !== 0) throw new Error(`could not unpack ${tarball}: ${untar.stderr}`);
   }
-  const version = (name: string): string => (JSON.parse(spawnSync(process.execPath, ['-p', `JSON.stringify(require('${name}/package.json').version)`], { cwd: repoRoot, encoding: 'utf8' }).stdout) as string);
+  const version = (name: string): string => (JSON.parse(spawnSync(process.execPath, ['-p', `JSON.stringify(require('${name}/package.json').version)`], { cwd: join(repoRoot, 'test'), encoding: 'utf8' }).stdout) as string);
   const dependencies: Record<string, string> = {};
   for (const name of [...BLOG_PACKAGES, THEMES[setup.theme], ...(setup.plugins ?? [])]) dependencies[name] = `^${version(name)}`;
   dependencies.mlpost = `file:${mlpost}`;

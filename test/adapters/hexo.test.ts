@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeSite, removeSite, repoRoot, seedPost, writeFiles } from './site.js';
+import { makeSite, removeSite, repoRoot, seedPost, testModules, writeFiles } from './site.js';
 
 const fixtures = join(repoRoot, 'fixtures/adapters/hexo');
 const layout = '<!DOCTYPE html><html><body><article>{{ page.content | safe }}</article></body></html>\n';
@@ -27,7 +27,7 @@ function buildHexoSite(scriptText: string): { site: string; engines: Array<strin
     cwd: site,
     encoding: 'utf8',
     timeout: 60_000,
-    env: { ...process.env, NODE_PATH: join(repoRoot, 'node_modules'), NODE_NO_WARNINGS: '1' },
+    env: { ...process.env, NODE_PATH: testModules, NODE_NO_WARNINGS: '1' },
   });
   return { site, engines: (JSON.parse(stdout) as { engines: Array<string | null> }).engines };
 }

@@ -2,8 +2,8 @@
  * Temp sites for the adapter tests: a folder under `os.tmpdir()` whose `node_modules`
  * holds an "installed" mlpost (a package.json with the subpath exports the adapters
  * document, its `dist/` linked to this checkout's compiled `dist/`) beside links to every
- * package of the repo's `node_modules`, so a site's own files import exactly what a user's
- * would (`mlpost/hexo`, `mlpost/astro`).
+ * package of the repo's two installs (`linkInstalledPackages`), so a site's own files import
+ * exactly what a user's would (`mlpost/hexo`, `mlpost/astro`).
  */
 import { mkdtempSync, mkdirSync, readdirSync, rmSync, symlinkSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,6 +12,37 @@ import { fileURLToPath } from 'node:url';
 
 /** The repository root. */
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+
+/** The test-only packages (Hexo, Astro and their plugins …): test/package.json's own install. */
+export const testModules = join(repoRoot, 'test', 'node_modules');
+
+/**
+ * Link into `modules` every package of the root install (mlpost's dependencies) and of
+ * test/'s (Hexo, Astro, themes, renderers), except the names in `skip`. A name in both keeps
+ * the root's version, the one mlpost's lock chose; scopes (`@types/…`) are merged.
+ */
+export function linkInstalledPackages(modules: string, skip: ReadonlySet<string> = new Set()): void {
+  for (const from of [join(repoRoot, 'node_modules'), testModules]) {
+    for (const name of readdirSync(from)) {
+      if (name.startsWith('.') || skip.has(name)) continue;
+      if (name.startsWith('@')) {
+        mkdirSync(join(modules, name), { recursive: true });
+        for (const member of readdirSync(join(from, name))) linkOnce(join(from, name, member), join(modules, name, member));
+      } else {
+        linkOnce(join(from, name), join(modules, name));
+      }
+    }
+  }
+}
+
+/** Link `link` to `target` unless the name is taken (by the root install's package). */
+function linkOnce(target: string, link: string): void {
+  try {
+    symlinkSync(target, link);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  }
+}
 
 /** The `exports` entries a published mlpost needs for the adapters. */
 export const adapterExports = {
@@ -26,11 +57,8 @@ export function makeSite(prefix: string): string {
   const site = mkdtempSync(join(tmpdir(), `mlpost-${prefix}-`));
   const modules = join(site, 'node_modules');
   mkdirSync(modules);
-  for (const name of readdirSync(join(repoRoot, 'node_modules'))) {
-    // `mlpost` is the repository itself (the workspace's link) and is installed below.
-    if (name === '.bin' || name.startsWith('.') || name === 'mlpost' || name === 'hexo-renderer-mlpost') continue;
-    symlinkSync(join(repoRoot, 'node_modules', name), join(modules, name));
-  }
+  // `mlpost` is the repository itself (the workspace's link) and is installed below.
+  linkInstalledPackages(modules, new Set(['mlpost', 'hexo-renderer-mlpost']));
   const mlpostDir = join(modules, 'mlpost');
   mkdirSync(mlpostDir);
   writeFileSync(join(mlpostDir, 'package.json'), JSON.stringify({ name: 'mlpost', type: 'module', exports: adapterExports }, null, 2));

@@ -31,14 +31,14 @@ export interface HexoReading {
   routes: string[];
 }
 
-/** Hexo's list generators, as `hexo init` installs them (devDependencies of mlpost). */
+/** Hexo's list generators, as `hexo init` installs them (test-only packages of mlpost, test/package.json). */
 const HEXO_GENERATORS = { 'hexo-generator-index': '4.0.0', 'hexo-generator-archive': '2.0.0', 'hexo-generator-tag': '2.0.0', 'hexo-generator-category': '2.0.0' };
 
 /** Run Hexo on `site` (a copy: it gets a package.json and node_modules). */
 export function hexoReading(site: string, drafts = false): HexoReading {
   writeFileSync(join(site, 'package.json'), JSON.stringify({ name: 'hexo-blog', private: true, hexo: { version: '8.1.2' }, dependencies: { hexo: '8.1.2', 'hexo-renderer-marked': '7.0.1', ...HEXO_GENERATORS } }));
   try {
-    symlinkSync(join(repoRoot, 'node_modules'), join(site, 'node_modules'));
+    symlinkSync(join(repoRoot, 'test/node_modules'), join(site, 'node_modules'));
   } catch {
     // already linked
   }

@@ -33,8 +33,8 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { AstroConfig, AstroIntegration } from 'astro';
 import { rehypeMlpost, remarkMlpost, type MlpostOptions } from '../../pipeline/index.js';
+import type { AstroConfigLike, AstroIntegrationLike } from './astro-types.js';
 import { CONTENT_STYLESHEET, contentStylesheet, katexStylesheetPath, type DarkMode } from '../styles.js';
 
 /** Options for {@link mlpostAstro}: the pipeline's own, and the styles'. */
@@ -61,7 +61,7 @@ type UnifiedFactory = (options: {
 }) => MarkdownProcessorLike;
 
 /** The integration. */
-export function mlpostAstro(options: Readonly<AstroMlpostOptions> = {}): AstroIntegration {
+export function mlpostAstro(options: Readonly<AstroMlpostOptions> = {}): AstroIntegrationLike {
   return {
     name: 'mlpost',
     hooks: {
@@ -76,7 +76,7 @@ export function mlpostAstro(options: Readonly<AstroMlpostOptions> = {}): AstroIn
         if (current === undefined) {
           updateConfig({
             markdown: { remarkPlugins, rehypePlugins, gfm: false, smartypants: false, syntaxHighlight: false },
-          });
+          } as Parameters<typeof updateConfig>[0]);
           return;
         }
         let processor: MarkdownProcessorLike;
@@ -115,7 +115,7 @@ function styleImports(root: URL, darkMode: DarkMode): string {
 }
 
 /** Astro ≥ 6.4's `markdown.processor`, or `undefined` on an Astro without one. */
-function processorOf(config: AstroConfig): MarkdownProcessorLike | undefined {
+function processorOf(config: AstroConfigLike): MarkdownProcessorLike | undefined {
   const processor: unknown = (config.markdown as { processor?: unknown }).processor;
   if (typeof processor !== 'object' || processor === null) return undefined;
   const candidate = processor as Partial<MarkdownProcessorLike>;
