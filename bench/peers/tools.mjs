@@ -36,8 +36,8 @@ const mlpost = {
   clean: (dir) => remove(dir, 'dist', '.mlpost-cache'),
   command: (dir) => ({ command: process.execPath, args: [join(root, 'bin/mlpost.js'), 'build', dir, '--no-cache'], cwd: root }),
   reproduce: 'rm -rf $DIR/dist $DIR/.mlpost-cache && node bin/mlpost.js build $DIR --no-cache',
-  // Pages are named by the slugged file name (lower case).
-  page: (dir, name) => join(dir, 'dist', name.toLowerCase(), 'index.html'),
+  // Pages are named by the file name, case kept (Hexo's default `filename_case: 0`).
+  page: (dir, name) => join(dir, 'dist', name, 'index.html'),
 };
 
 /** A Hexo 8 peer with the plugins of bench/peers/<peer>/package.json. */
