@@ -44,7 +44,7 @@ const bundledMicromarkFiles = {
           '/** The inlined micromark (production build), whose functions the fixes replace. */',
           'export function loadMicromarkBuilds() {',
           "  return [{ build: 'lib', editMapPrototype: editMap.EditMap?.prototype, textInitializers: text, documentInitializer: document, blankLines: [blankLine],",
-          '    parseEvents: (value) => postprocess(parse().document().write(preprocess()(value, undefined, true))) }];',
+          '    parseEvents: (value, extensions) => postprocess(parse({ extensions: extensions ? [...extensions] : [] }).document().write(preprocess()(value, undefined, true))) }];',
           '}',
         ].join('\n'),
         resolveDir: root,

@@ -1,12 +1,15 @@
 /**
  * `mlpost doctor`: what this installation runs with, one fact a line, for bug reports and
  * for checking an install: mlpost's version and whether the CLI runs from its bundles, Node,
- * the Graphviz and KaTeX builds, and whether micromark's speed fixes are on.
+ * the Graphviz and KaTeX builds, and whether micromark's speed fixes (and those of the
+ * syntax extensions' constructs) are on.
  */
 import { basename, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { MLPOST_VERSION } from '../version.js';
+import { unified } from 'unified';
 import { micromarkFixStatus } from '../parse/micromark-fixes/index.js';
+import { mlpost } from '../pipeline/index.js';
 import { katexVersion } from '../site/assets.js';
 import { closeEngines, sharedGraphRenderer } from '../engines/index.js';
 
@@ -23,7 +26,8 @@ export async function doctorCommand(stream: NodeJS.WritableStream = process.stdo
     lines.push(`Graphviz: failed to load (${error instanceof Error ? error.message : String(error)})`);
   }
   lines.push(`KaTeX ${katexVersion()}`);
-  const fixes = micromarkFixStatus();
+  // micromark's own fixes and those of the constructs mlpost's syntax extensions bring.
+  const fixes = micromarkFixStatus(unified().use(mlpost()).freeze().data().micromarkExtensions ?? []);
   const applied = fixes.filter((fix) => fix.applied).length;
   lines.push(`micromark speed fixes: ${applied === fixes.length ? 'on' : 'OFF'} (${applied} of ${fixes.length})`);
   for (const fix of fixes) if (!fix.applied) lines.push(`  ${fix.name}: ${fix.reason}`);

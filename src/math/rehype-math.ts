@@ -40,6 +40,12 @@ export interface MathOptions {
   macros?: Readonly<Record<string, string>>;
   /** Bounds on one formula (length, expansion, tokens, time): `src/limits/formula.ts`. */
   limits?: Partial<FormulaLimits>;
+  /**
+   * Read `$…$` and `$$…$$` with Markdown's backslash escapes undone (`\_` → `_`, `\*` → `*`,
+   * `\\` → `\`), as hexo-renderer-marked and kramed passed them to MathJax. Default `false`
+   * (pandoc's reading: the TeX as written). Read by the syntax step (`remarkPandocMath`).
+   */
+  markdownEscapes?: boolean;
 }
 
 /** A hast node holding HTML that is serialised as is. */

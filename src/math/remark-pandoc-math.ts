@@ -11,11 +11,17 @@ import type { VFile } from 'vfile';
 import { report } from '../diagnostics.js';
 import { texMathFromMarkdown, texMathSyntax } from './syntax/index.js';
 
+/** Options of {@link remarkPandocMath}. */
+export interface PandocMathOptions {
+  /** Undo Markdown's backslash escapes in `$…$` and `$$…$$`, as marked did (`MathOptions.markdownEscapes`). */
+  markdownEscapes?: boolean | undefined;
+}
+
 /** The remark plugin. */
-export function remarkPandocMath(this: Processor) {
+export function remarkPandocMath(this: Processor, options: Readonly<PandocMathOptions> = {}) {
   const data = this.data();
   (data.micromarkExtensions ??= []).push(texMathSyntax());
-  (data.fromMarkdownExtensions ??= []).push(texMathFromMarkdown());
+  (data.fromMarkdownExtensions ??= []).push(texMathFromMarkdown({ markdownEscapes: options.markdownEscapes === true }));
   return (tree: Root, file: VFile): void => {
     const unclosed = tree.data?.texMathUnclosed;
     if (!unclosed) return;

@@ -10,7 +10,8 @@
  *   the file's value, so positions and source slices agree;
  * - the text passes that syntax steps register (`data.mlpostSourcePasses`), for what must
  *   happen before micromark reads the text (Hexo expands tags before Markdown);
- * - micromark's speed fixes (`micromark-fixes/`) in place for the parse only.
+ * - micromark's speed fixes (`micromark-fixes/`) in place for the parse only;
+ * - what syntax extensions raise while micromark runs (`parse-messages.ts`) reported on the file.
  *
  * As a plugin it sets the processor's parser, so it also takes over from a remark-parse
  * attached before it (Astro's pipeline, where mlpost comes as `remarkPlugins`).
@@ -22,6 +23,7 @@ import type { Processor } from 'unified';
 import type { VFile } from 'vfile';
 import { limitSource } from '../limits/source.js';
 import { withMicromarkFixes } from './micromark-fixes/index.js';
+import { reportingParseMessages } from './parse-messages.js';
 import { splitFrontMatter, type FrontMatterBlock } from '../syntax/front-matter-split.js';
 
 declare module 'vfile' {
@@ -37,6 +39,8 @@ declare module 'unified' {
     mlpostSourcePasses?: Array<(text: string) => string>;
   }
 }
+
+const NO_EXTENSIONS: never[] = [];
 
 /** Options of {@link remarkMlpostParse}. */
 export interface ParseOptions {
@@ -58,12 +62,17 @@ export function remarkMlpostParse(this: Processor, options: Readonly<ParseOption
     const text = (data.mlpostSourcePasses ?? []).reduce((current, pass) => pass(current), split.body);
     if (text !== document) file.value = text;
     file.data.frontMatter = split.frontMatter;
-    return withMicromarkFixes(() =>
-      fromMarkdown(text, {
-        ...data.settings,
-        extensions: data.micromarkExtensions ?? [],
-        mdastExtensions: data.fromMarkdownExtensions ?? [],
-      }),
+    const extensions = data.micromarkExtensions ?? NO_EXTENSIONS;
+    return reportingParseMessages(file, () =>
+      withMicromarkFixes(
+        () =>
+          fromMarkdown(text, {
+            ...data.settings,
+            extensions,
+            mdastExtensions: data.fromMarkdownExtensions ?? [],
+          }),
+        extensions,
+      ),
     );
   };
 }

@@ -45,6 +45,13 @@ describe('the mlpost section of _config.yml', () => {
     expect(read.problems.some((problem) => problem.startsWith('mlpost.cells.concurrency:'))).toBe(true);
     expect(read.problems.some((problem) => problem.startsWith('mlpost.math.macros.R:'))).toBe(true);
   });
+
+  it('passes math.markdown_escapes on as math.markdownEscapes', () => {
+    const read = readHexoConfig({ math: { markdown_escapes: true } });
+    expect(read.ok && optionsFromConfig(read.config).math).toEqual({ markdownEscapes: true });
+    const wrong = readHexoConfig({ math: { markdown_escapes: 'yes' } });
+    expect(!wrong.ok && wrong.problems).toContain('mlpost.math.markdown_escapes: expected true or false, got "yes"');
+  });
 });
 
 describe('lines through Hexo placeholders', () => {

@@ -94,6 +94,17 @@ describe('KaTeX first, MathJax where KaTeX fails', () => {
     expect(post.messages.map((m) => m.ruleId)).toEqual(['math-fallback', 'math-fallback']);
   });
 
+  it('lays a multline out no wider than it is: its minimum width is its own, not a 1280 px container (MathJax in a page measures the column)', async () => {
+    const post = await renderPost('$$\\begin{multline} a+b+c \\\\ d \\\\ e+f+g+h+i+j+k+l+m \\end{multline}$$');
+    expect(engines(post.html)).toBe('J');
+    const widths = [...post.html.matchAll(/min-width: ([\d.]+)ex/g)].map((match) => Number(match[1]));
+    // The container and its SVG: the rows and the number (1), about 39ex; was 160ex.
+    expect(widths).toHaveLength(2);
+    for (const width of widths) expect(width).toBeGreaterThan(30);
+    for (const width of widths) expect(width).toBeLessThan(50);
+    expect(post.html).toMatch(/<svg [^>]*width="100%"/);
+  });
+
   it('keeps only links within the page and equation anchors from what MathJax typesets', async () => {
     const post = await renderPost('$$\\begin{eqnarray*} \\href{javascript:alert(1)}{x} &=& \\cssId{evil}{y} \\href{#sec}{z} \\end{eqnarray*}$$');
     expect(engines(post.html)).toBe('J');

@@ -10,6 +10,7 @@
  *   external_links: true          # open links to other sites in a new tab
  *   math:
  *     macros: { '\R': '\mathbb{R}' }
+ *     markdown_escapes: true      # `\_` in `$…$` is `_`, as hexo-renderer-marked read it
  *   cache_dir: node_modules/.cache/mlpost   # cells and graphs, relative to the blog
  *   cells:
  *     cache: true                 # false: run every cell on every render
@@ -37,6 +38,7 @@ export const hexoConfigSchema = z
           z.string().regex(/^\\[A-Za-z]+$|^\\.$/, { error: 'a macro name is a backslash and letters, such as \\R' }),
           z.string({ error: (issue) => `expected the macro's TeX as a string, got ${shown(issue.input)}` }),
         ).optional(),
+        markdown_escapes: boolean.optional(),
       })
       .strict()
       .optional(),

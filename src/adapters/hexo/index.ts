@@ -93,7 +93,9 @@ export function optionsFromConfig(config: Readonly<HexoConfigSection>): HexoMlpo
     ...(config.number_sections !== undefined && { numberSections: config.number_sections }),
     ...(config.sanitize !== undefined && { sanitize: config.sanitize }),
     ...(config.external_links !== undefined && { externalLinks: config.external_links }),
-    ...(config.math?.macros && { math: { macros: config.math.macros } }),
+    ...((config.math?.macros || config.math?.markdown_escapes !== undefined) && {
+      math: { ...(config.math.macros && { macros: config.math.macros }), ...(config.math.markdown_escapes !== undefined && { markdownEscapes: config.math.markdown_escapes }) },
+    }),
     ...(config.cache_dir !== undefined && { cacheDir: config.cache_dir }),
     ...(config.cells && { cells: { noCache: config.cells.cache === false, ...(config.cells.concurrency !== undefined && { concurrency: config.cells.concurrency }) } }),
     ...(config.highlight && { highlighter: config.highlight }),

@@ -93,6 +93,15 @@ function load(): MathJaxModules {
 /** What MathJax made of a formula. */
 export type MathJaxResult = { html: string } | { error: string };
 
+/**
+ * The width MathJax lays out full-width displays for (`multline`, tagged rows), in pixels.
+ * In a browser it is the column's; here it is unknown, and MathJax writes it as the
+ * display's `min-width` (1280 px gave every `multline` a 160ex minimum: a scroll bar in
+ * any blog column). A width below every formula's makes the minimum the formula's own
+ * width (rows and number included); the SVG then fills the column (`width="100%"`).
+ */
+const CONTAINER_WIDTH = 1;
+
 /** MathJax for one post: its macro definitions hold from formula to formula. */
 export class MathJaxPage {
   private document: MathDocument | undefined;
@@ -103,7 +112,7 @@ export class MathJaxPage {
     this.document ??= createDocument();
     let node: LiteNode;
     try {
-      node = this.document.convert(tex, { display, em: 16, ex: 8, containerWidth: 1280 });
+      node = this.document.convert(tex, { display, em: 16, ex: 8, containerWidth: CONTAINER_WIDTH });
     } catch (error) {
       // MathJax throws its `TexError`, which is not an `Error`; an `Error` is MathJax failing
       // on input it does not expect (control characters): nothing to tell the author.

@@ -7,7 +7,8 @@
 import { asciiAlpha, markdownLineEnding, markdownSpace } from 'micromark-util-character';
 import { codes, types } from 'micromark-util-symbol';
 import type { Code, Effects, State, TokenizeContext } from 'micromark-util-types';
-import { asciiPunctuation, budgetOf } from './delimiters.js';
+import { asciiPunctuation, budgetOf, READS_PER_CHARACTER } from './delimiters.js';
+import { raiseParseMessage } from '../../parse/parse-messages.js';
 
 /** How {@link contentScanner} reads a formula. */
 export interface ScannerOptions {
@@ -30,6 +31,30 @@ export interface ScannerOptions {
   close: (code: Code, asContent: State) => State | undefined;
   /** At a line ending: the state to go on in; `resume` goes back to the formula. Default: a `lineEnding` token. */
   lineEnding?: (code: Code, resume: State) => State | undefined;
+  /**
+   * Names the kind of formula, for remembering where formulas of that kind fail within
+   * one paragraph (inline math only: a paragraph's text is read by one tokenizer to its end).
+   */
+  failures?: string;
+}
+
+/**
+ * Where formulas of each kind are known to fail, per paragraph tokenizer: states of the
+ * scanner (position, brace depth and, for `$`, what decides its space rule) from which an
+ * attempt ran to the end of the paragraph, or to pandoc's space rule, without closing.
+ * The rest of an attempt depends on nothing else, so an attempt that reaches such a state
+ * fails too, at once: a paragraph of 20 000 `\[` read itself once, not 20 000 times.
+ */
+const knownFailures = new WeakMap<TokenizeContext, Map<string, Set<number>>>();
+/** Brace depths up to this are remembered (a deeper state is not, the key has room for no more). */
+const REMEMBERED_DEPTH = 2 ** 20;
+
+function failuresOf(self: TokenizeContext, kind: string): Set<number> {
+  let kinds = knownFailures.get(self);
+  if (!kinds) knownFailures.set(self, (kinds = new Map()));
+  let states = kinds.get(kind);
+  if (!states) kinds.set(kind, (states = new Set()));
+  return states;
 }
 
 /**
@@ -38,9 +63,10 @@ export interface ScannerOptions {
  * delimiters (MathJax's `FindTeX`). Returns the state to start in.
  */
 export function contentScanner(self: TokenizeContext, effects: Effects, nok: State, options: ScannerOptions): State {
-  const budget = budgetOf(self.parser);
+  const budget = budgetOf(self);
+  // Where the formula's content starts: the place of the error if the budget runs out here.
+  const place = self.now();
   const { dataType } = options;
-  let read = 0;
   let depth = 0;
   let afterSpace = false;
   let crossedLine = false;
@@ -48,10 +74,21 @@ export function contentScanner(self: TokenizeContext, effects: Effects, nok: Sta
   // A line ending right after `\\` is its partner (pandoc), not a space before a `$`.
   let pairedLineEnding = false;
   let inData = false;
+  const failures = options.failures === undefined ? undefined : failuresOf(self, options.failures);
+  const visited: number[] = [];
   return content;
 
   function content(code: Code): State | undefined {
-    if (code === codes.eof || !budget.mayRead(++read)) return nok(code);
+    if (code === codes.eof) return fail(code);
+    const offset = self.now().offset;
+    if (!budget.mayRead(offset)) return outOfBudget(code);
+    if (failures && depth < REMEMBERED_DEPTH) {
+      // Position, depth and (what `$`'s space rule reads) four flags, as one number.
+      const flags = options.spaceBeforeDollarFails ? Number(afterSpace) | (Number(crossedLine) << 1) | (Number(afterCommand) << 2) | (Number(pairedLineEnding) << 3) : 0;
+      const state = (offset * REMEMBERED_DEPTH + depth) * 16 + flags;
+      if (failures.has(state)) return fail(code);
+      visited.push(state);
+    }
     if (markdownLineEnding(code)) {
       closeData();
       afterSpace = !pairedLineEnding;
@@ -64,11 +101,32 @@ export function contentScanner(self: TokenizeContext, effects: Effects, nok: Sta
       return content;
     }
     if (depth === 0 && code === options.closesWith) {
-      if (options.spaceBeforeDollarFails && afterSpace && (crossedLine || !afterCommand)) return nok(code);
+      if (options.spaceBeforeDollarFails && afterSpace && (crossedLine || !afterCommand)) return fail(code);
       closeData();
       return options.close(code, asContent);
     }
     return asContent(code);
+  }
+
+  /** The paragraph's formulas read all they may: this one is text, and the first such is reported. */
+  function outOfBudget(code: Code): State | undefined {
+    if (!budget.reported) {
+      budget.reported = true;
+      raiseParseMessage({
+        severity: 'error',
+        reason: `this paragraph has so many formulas that never close that looking for their ends read it over ${READS_PER_CHARACTER} times: its math from here on is text`,
+        place: { line: place.line, column: place.column },
+        ruleId: 'math-scan-limit',
+        source: 'mlpost:math',
+      });
+    }
+    return nok(code);
+  }
+
+  /** The attempt fails for a reason its states decide: remember them. */
+  function fail(code: Code): State | undefined {
+    if (failures) for (const state of visited) failures.add(state);
+    return nok(code);
   }
 
   function asContent(code: Code): State | undefined {
@@ -88,7 +146,6 @@ export function contentScanner(self: TokenizeContext, effects: Effects, nok: Sta
       return content(code);
     }
     if (asciiAlpha(code)) afterCommand = true;
-    read++;
     effects.consume(code);
     return content;
   }
@@ -96,13 +153,11 @@ export function contentScanner(self: TokenizeContext, effects: Effects, nok: Sta
   /** After a `\` in marked's reading: `\{` is a brace, `\\` a TeX backslash. */
   function afterMarkdownBackslash(code: Code): State | undefined {
     if (code === codes.backslash) {
-      read++;
       effects.consume(code);
       return afterTexBackslash;
     }
     if (asciiPunctuation(code)) {
       // Markdown's escape of a punctuation mark: the mark itself, braces counting.
-      read++;
       effects.consume(code);
       countBrace(code);
       return content;
@@ -115,7 +170,6 @@ export function contentScanner(self: TokenizeContext, effects: Effects, nok: Sta
   function afterTexBackslash(code: Code): State | undefined {
     if (code !== codes.backslash) return escaped(code);
     // `\\\{`: the partner written as a Markdown escape.
-    read++;
     effects.consume(code);
     return escaped;
   }

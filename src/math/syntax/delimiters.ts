@@ -72,33 +72,42 @@ export function unescapeMarkdown(text: string): string {
 
 /**
  * A budget for formulas that open and never close: each such attempt reads to the end of
- * its paragraph, so a hostile paragraph of thousands of `$${` would take quadratic time.
- * The first `FREE_READ` characters of every attempt are free; the rest are paid from one
- * budget per document, far beyond what real posts use. Once it is spent, an opening
- * delimiter that does not close within `FREE_READ` characters is text.
+ * its paragraph, so a hostile paragraph of thousands of `\\({` would take quadratic time
+ * (attempts that reach a place where one of the same kind already failed stop there, see
+ * `content-scanner.ts`, but braces make every attempt's places new). The formulas of one
+ * paragraph (one tokenizer) may read `READ_BASE` characters and `READS_PER_CHARACTER` per
+ * character of the paragraph read so far, far beyond what real posts use (each character
+ * read about twice). Once it is spent, the paragraph's remaining delimiters are text, and
+ * one error says so.
  */
 export class ScanBudget {
-  private left: number;
-  constructor(total: number) {
-    this.left = total;
-  }
+  private reads = 0;
+  private first = -1;
+  private furthest = -1;
+  /** Whether running out was reported (once per paragraph). */
+  reported = false;
 
-  /** Whether an attempt that has read `read` characters may read one more. */
-  mayRead(read: number): boolean {
-    return read <= FREE_READ || this.left-- > 0;
+  /** Whether an attempt may read the character at `offset`. */
+  mayRead(offset: number): boolean {
+    if (this.first < 0) this.first = offset;
+    if (offset > this.furthest) this.furthest = offset;
+    return ++this.reads <= READ_BASE + READS_PER_CHARACTER * (this.furthest - this.first);
   }
 }
 
-/** Characters every attempt may read before it pays from the document's budget. */
-export const FREE_READ = 256;
-/** Characters past `FREE_READ` that the attempts of one document may read. */
-export const SCAN_BUDGET = 4_000_000;
+/** Characters the formulas of one paragraph may read, besides {@link READS_PER_CHARACTER} per character. */
+export const READ_BASE = 65_536;
+/** Characters the formulas of one paragraph may read per character of it. */
+export const READS_PER_CHARACTER = 8;
 
 const budgets = new WeakMap<object, ScanBudget>();
 
-/** The budget of one parse (`parser` is micromark's parse context, one per document). */
-export function budgetOf(parser: object): ScanBudget {
-  let budget = budgets.get(parser);
-  if (!budget) budgets.set(parser, (budget = new ScanBudget(SCAN_BUDGET)));
+/** The budget of one tokenizer (a paragraph's text, or the document's flow). */
+export function budgetOf(tokenizer: object): ScanBudget {
+  // (An interrupt check runs on an object micromark makes for it, so each check has a
+  // budget of its own; sharing the flow tokenizer's made real posts' displays depend on
+  // what was read before: the pipeline order test caught it.)
+  let budget = budgets.get(tokenizer);
+  if (!budget) budgets.set(tokenizer, (budget = new ScanBudget()));
   return budget;
 }

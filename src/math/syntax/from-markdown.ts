@@ -38,15 +38,22 @@ declare module 'mdast-util-from-markdown' {
 /** `\begin{align\*}`: written for marked, read as marked passed it to MathJax. */
 const MARKED_ENVIRONMENT = /^\\begin[ \t]*\{[A-Za-z]+\\\*\}/;
 
+/** Options of {@link texMathFromMarkdown}. */
+export interface TexMathFromMarkdownOptions {
+  /** Undo Markdown's backslash escapes in `$…$` and `$$…$$` too, as marked did. */
+  markdownEscapes?: boolean;
+}
+
 /** The `mdast-util-from-markdown` extension. */
-export function texMathFromMarkdown(): Extension {
+export function texMathFromMarkdown(options: Readonly<TexMathFromMarkdownOptions> = {}): Extension {
+  const unescaped = options.markdownEscapes ? unescapedWithDollars : isUnescaped;
   return {
     enter: { texMathFlow: enterFlow, texMathText: enterText, texMathUnclosed: enterUnclosed },
     exit: {
-      texMathFlow: exitFlow,
+      texMathFlow: exitFlowReading(unescaped),
       texMathFlowDelimiter: exitDelimiter,
       texMathFlowValue: exitValue,
-      texMathText: exitText,
+      texMathText: exitTextReading(unescaped),
       texMathDelimiter: exitDelimiter,
       texMathData: exitValue,
       texMathUnclosed: exitValue,
@@ -63,11 +70,17 @@ const enterFlow: Handle = function (this: CompileContext, token: Token) {
   this.buffer();
 };
 
-const exitFlow: Handle = function (this: CompileContext, token: Token) {
+/** With `markdownEscapes`, dollar math is read as marked passed it on, as `\\(…\\)` is. */
+function unescapedWithDollars(kind: DelimiterKind): boolean {
+  return isUnescaped(kind) || kind === 'dollar' || kind === 'dollars';
+}
+
+const exitFlowReading = (unescaped: (kind: DelimiterKind) => boolean): Handle => function (this: CompileContext, token: Token) {
   let value = this.resume()
     .replace(/^[ \t]*(?:\r?\n|\r)/, '')
     .replace(/(?:\r?\n|\r)[ \t]*$/, '');
-  if (this.data.texMathOpening === '\\\\[' || MARKED_ENVIRONMENT.test(value)) value = unescapeMarkdown(value);
+  const opening = this.data.texMathOpening;
+  if ((opening !== undefined && unescaped(kindOf(opening, value))) || MARKED_ENVIRONMENT.test(value)) value = unescapeMarkdown(value);
   this.data.texMathOpening = undefined;
   const node = this.stack[this.stack.length - 1] as Math;
   this.exit(token);
@@ -82,11 +95,11 @@ const enterText: Handle = function (this: CompileContext, token: Token) {
   this.buffer();
 };
 
-const exitText: Handle = function (this: CompileContext, token: Token) {
+const exitTextReading = (unescaped: (kind: DelimiterKind) => boolean): Handle => function (this: CompileContext, token: Token) {
   const kind = kindOf(this.data.texMathOpening, this.sliceSerialize(token));
   this.data.texMathOpening = undefined;
   let value = this.resume();
-  if (isUnescaped(kind) || (kind === 'environment' && MARKED_ENVIRONMENT.test(value))) value = unescapeMarkdown(value);
+  if (unescaped(kind) || (kind === 'environment' && MARKED_ENVIRONMENT.test(value))) value = unescapeMarkdown(value);
   const node = this.stack[this.stack.length - 1] as InlineMath;
   this.exit(token);
   if (isDisplay(kind) && token.start.line !== token.end.line) ((this.stack[0] as Root).data ??= {}).texMathMultiLine = true;

@@ -21,7 +21,7 @@ import { markdownLineEnding } from 'micromark-util-character';
 import { codes, constants, types } from 'micromark-util-symbol';
 import type { Code, Construct, Effects, State, Token, TokenizeContext } from 'micromark-util-types';
 import { MATH_ENVIRONMENTS, type DelimiterKind } from './delimiters.js';
-import { openFormulas } from './open-formula.js';
+import { openFormulas, type ReadBudget } from './open-formula.js';
 import { contentScanner } from './content-scanner.js';
 import { CLOSING, closersOf, closingDelimiter, environmentEnd, environmentName, literal } from './delimiter-constructs.js';
 
@@ -54,7 +54,11 @@ function tokenizeMathFlow(this: TokenizeContext, effects: Effects, ok: State, no
     // / `a = b` / `$$`: the line is inside that formula, or closes it).
     if (self.interrupt) {
       // (A `$` left open is money far more often than a formula running into this line.)
-      if (openFormulas(paragraphSoFar(self)).outside) return nok(code);
+      // Past the paragraph's read budget: no display interrupts it (its lines stay text,
+      // read by the inline tokenizer), which keeps a hostile paragraph linear.
+      const paragraph = paragraphSoFar(self);
+      const open = paragraph && openFormulas(paragraph.text, paragraph.budget);
+      if (!open || open.outside) return nok(code);
       return effects.check({ tokenize: tokenizeFirstLineOpen, partial: true }, ok, nok)(code);
     }
     return effects.check({ tokenize: tokenizeLookAhead, partial: true }, decide, nok)(code);
@@ -98,16 +102,62 @@ function tokenizeMathFlow(this: TokenizeContext, effects: Effects, ok: State, no
   }
 }
 
-/** The text of the paragraph being continued (its lines so far, without container prefixes). */
-function paragraphSoFar(self: TokenizeContext): string {
-  const chunks: string[] = [];
+/** Characters the interrupt checks of one paragraph may read: this, and 16 per character of the paragraph. */
+const READ_BASE = 65_536;
+const READS_PER_CHARACTER = 16;
+
+/** What the interrupt checks know of a paragraph: its text so far, and what they may still read of it. */
+interface ParagraphSoFar {
+  text: string;
+  budget: ReadBudget;
+}
+
+/** Paragraphs, by the last chunk (line) their text includes. */
+const paragraphsByLastChunk = new WeakMap<Token, ParagraphSoFar>();
+
+/**
+ * The text of the paragraph being continued (its lines so far, without container
+ * prefixes), with the read budget of its interrupt checks. Kept per paragraph: a check
+ * reads back only to the line the check before it saw last.
+ */
+function paragraphSoFar(self: TokenizeContext): ParagraphSoFar | undefined {
+  const chunks: Token[] = [];
+  // The line before the one checked: micromark's continuation check ended its chunk
+  // before the line ending, which it gets back afterwards, so its text is read each time
+  // and never kept.
+  let open: Token | undefined;
+  let paragraph: ParagraphSoFar | undefined;
   for (let index = self.events.length - 1; index >= 0; index--) {
     const [kind, token] = self.events[index]!;
     if (kind !== 'enter') continue;
     if (token.type === types.content) break;
-    if (token.type === types.chunkContent) chunks.push(self.sliceSerialize(token));
+    if (token.type !== types.chunkContent) continue;
+    if (open === undefined) {
+      open = token;
+      continue;
+    }
+    paragraph = paragraphsByLastChunk.get(token);
+    if (paragraph) break;
+    chunks.push(token);
   }
-  return chunks.reverse().join('');
+  const budget = paragraph?.budget ?? { left: READ_BASE };
+  let text = paragraph?.text ?? '';
+  const last = chunks[0];
+  if (last) {
+    const added = chunks.reverse().map((chunk) => self.sliceSerialize(chunk)).join('');
+    budget.left += READS_PER_CHARACTER * added.length;
+    text += added;
+    // A new record: the one found stays the text up to its own last line (a check may
+    // run there again); the budget is the paragraph's, shared.
+    paragraphsByLastChunk.set(last, { text, budget });
+  }
+  const line = open ? self.sliceSerialize(open) : '';
+  budget.left += READS_PER_CHARACTER * line.length;
+  // A check reads the paragraph from its start: one the budget cannot pay for in full
+  // gets no text (joining it would cost its length again: V8 flattens a joined string
+  // on first read).
+  if (budget.left < text.length + line.length) return undefined;
+  return { text: text + line, budget };
 }
 
 /** In a paragraph's interrupt check: a display opens here and its first line does not close it. */
@@ -134,8 +184,11 @@ function displayTokenizer(self: TokenizeContext, effects: Effects, ok: State, no
   const indent = tail && tail[1].type === types.linePrefix ? tail[2].sliceSerialize(tail[1], true).length : 0;
   const openingLine = self.now().line;
   // The look-ahead reads on past a display with text after it while that text leaves a
-  // formula open (`$$ a $$ and $$` / `b` / `$$`): the paragraph goes on to those lines.
+  // formula open (`$$ a $$ and $$` / `b` / `$$`): the paragraph goes on to those lines
+  // (reading that text again at each line, within a budget: past it the paragraph ends).
   let after = '';
+  const afterBudget: ReadBudget = { left: READ_BASE };
+  let afterCounted = 0;
   return start;
 
   function start(code: Code): State | undefined {
@@ -188,7 +241,10 @@ function displayTokenizer(self: TokenizeContext, effects: Effects, ok: State, no
   function trailing(code: Code): State | undefined {
     if (code === codes.eof || markdownLineEnding(code)) {
       if (after.length > 0 && !after.endsWith('\n')) effects.exit(types.data);
-      if (code === codes.eof || !openFormulas(after).any) return ok(code);
+      if (code === codes.eof) return ok(code);
+      afterBudget.left += READS_PER_CHARACTER * (after.length - afterCounted);
+      afterCounted = after.length;
+      if (!openFormulas(after, afterBudget)?.any) return ok(code);
       effects.enter(types.lineEnding);
       effects.consume(code);
       effects.exit(types.lineEnding);

@@ -62,6 +62,7 @@ function tokenizeDollarMath(this: TokenizeContext, effects: Effects, ok: State, 
       dataType: 'texMathData',
       closesWith: codes.dollarSign,
       spaceBeforeDollarFails: kind === 'dollar',
+      failures: kind,
       close: (dollar, asContent) => {
         if (kind === 'dollars') return effects.attempt(closingDollars, closed, asContent)(dollar);
         effects.enter('texMathDelimiter');
@@ -119,6 +120,7 @@ function tokenizeBackslashMath(this: TokenizeContext, effects: Effects, ok: Stat
       dataType: 'texMathData',
       closesWith: codes.backslash,
       unescape: double,
+      failures: kind,
       close: (backslash, asContent) => effects.attempt(closers[kind], closed, asContent)(backslash),
     });
     return (next: Code) => (next === codes.eof ? nok(next) : scan(next));
@@ -158,6 +160,7 @@ function tokenizeEnvironment(this: TokenizeContext, effects: Effects, ok: State,
       closesWith: codes.backslash,
       // `\begin{align\*}` was written for marked: read the rest as marked passed it on.
       unescape: escaped,
+      failures: `environment ${name}${escaped ? ' escaped' : ''}`,
       close: (backslash, asContent) => effects.attempt(environmentEnd(name, 'texMathData'), closed, asContent)(backslash),
     })(code);
   }

@@ -12,6 +12,11 @@
  * A formula that does not close in the text read so far counts as text (as pandoc reads it
  * when it never closes; when it closes on a later line, the `$$` that follows is inside it
  * and the paragraph goes on all the same).
+ *
+ * Each formula is read to its end, and the block tokenizer asks again at every line that
+ * starts with a delimiter, so a hostile paragraph would take cubic time (8 kB of lines
+ * `\[a` took 146 s): the caller gives a budget of characters to read (`ReadBudget`), and
+ * past it gets no answer.
  */
 import { MATH_ENVIRONMENTS } from './delimiters.js';
 
@@ -28,10 +33,17 @@ export interface OpenFormulas {
   any: boolean;
 }
 
-/** The formulas `text` leaves open at its end. */
-export function openFormulas(text: string): OpenFormulas {
+/** Characters {@link openFormulas} may still read; below zero, it stops. */
+export interface ReadBudget {
+  left: number;
+}
+
+/** The formulas `text` leaves open at its end; `undefined` when that takes more than `budget` allows. */
+export function openFormulas(text: string, budget: ReadBudget = { left: Infinity }): OpenFormulas | undefined {
   const open: OpenFormulas = { outside: false, any: false };
-  for (let at = 0; at < text.length; ) {
+  // The answer cannot change once both are known.
+  for (let at = 0; at < text.length && !(open.outside && open.any); ) {
+    if (--budget.left < 0) return undefined;
     const char = text[at];
     if (char === '$') {
       let run = at;
@@ -41,7 +53,8 @@ export function openFormulas(text: string): OpenFormulas {
         at = run;
         continue;
       }
-      const end = formulaEnd(text, run, single ? '$' : '$$', single, false);
+      const end = formulaEnd(text, run, single ? '$' : '$$', single, false, budget);
+      if (end === undefined) return undefined;
       if (end === 'open' || end === 'nested') {
         open.any = true;
         if (end === 'open' && !single) open.outside = true;
@@ -55,7 +68,8 @@ export function openFormulas(text: string): OpenFormulas {
       if (opening && (opening[2] || MATH_ENVIRONMENTS.has(environment!))) {
         // (`\begin{align\*}` was written for marked: its end may be written either way.)
         const close = opening[2] ? `${opening[1]}\\${opening[2] === '[' ? ']' : ')'}` : `\\end{${opening[3]}${opening[4] ?? ''}}`;
-        const end = formulaEnd(text, at + opening[0].length, close, false, opening[1] === '\\' || opening[4] === '\\*');
+        const end = formulaEnd(text, at + opening[0].length, close, false, opening[1] === '\\' || opening[4] === '\\*', budget);
+        if (end === undefined) return undefined;
         if (typeof end === 'number') {
           at = end;
           continue;
@@ -74,13 +88,14 @@ export function openFormulas(text: string): OpenFormulas {
 /**
  * Where the formula whose content starts at `from` ends (after `close`), `'fails'` when
  * pandoc's `$` rules end the attempt, `'open'` when the text ends first outside groups,
- * `'nested'` when it ends inside a group.
+ * `'nested'` when it ends inside a group; `undefined` past the budget.
  */
-function formulaEnd(text: string, from: number, close: string, dollarRules: boolean, unescape: boolean): number | 'fails' | 'open' | 'nested' {
+function formulaEnd(text: string, from: number, close: string, dollarRules: boolean, unescape: boolean, budget: ReadBudget): number | 'fails' | 'open' | 'nested' | undefined {
   let braces = 0;
   let afterSpace = false;
   let afterCommand = false;
   for (let at = from; at < text.length; at++) {
+    if (--budget.left < 0) return undefined;
     if (braces === 0 && (text.startsWith(close, at) || (unescape && text.startsWith(`\\${close}`, at)))) {
       if (!dollarRules) return at + close.length + (text.startsWith(close, at) ? 0 : 1);
       if (afterSpace && (!afterCommand || text.slice(from, at).includes('\n'))) return 'fails';

@@ -1,7 +1,9 @@
 /**
- * Four speed fixes for micromark 4, explicit and checked (`edit-map.ts`, `text-resolver.ts`,
- * `document.ts`, `blank-line.ts` say what each fixes). micromark exports none of these
- * pieces, so:
+ * Speed fixes for micromark 4, explicit and checked (`edit-map.ts`, `text-resolver.ts`,
+ * `document.ts`, `blank-line.ts` say what each fixes), and for constructs of the syntax
+ * extensions mlpost parses with (`footnote-call.ts`, `attention.ts`, `strikethrough.ts`,
+ * found in the parser's extension list: `extension-fixes.ts`). micromark exports none of
+ * its pieces, so:
  *
  * - they are found in the micromark copy mlpost's parser uses, in its production and
  *   development builds, loaded synchronously on the first parse (`micromark-files.ts`);
@@ -18,6 +20,7 @@ import { consumeMatches, mergeMatches, tokenizesAlike } from './probes.js';
 import { documentWithLazyLineMemo, type EditMapLike } from './document.js';
 import { blankLineWithMemo } from './blank-line.js';
 import { loadMicromarkBuilds, type MicromarkBuild } from './micromark-files.js';
+import { planExtensionFixes } from './extension-fixes.js';
 
 /** A fix: the function at `target[key]` replaced by `replacement` while mlpost parses. */
 export interface Patch {
@@ -101,34 +104,69 @@ export function fixesOffWarning(statuses: readonly FixStatus[]): string | undefi
 }
 
 let fixes: Fixes | undefined;
+let builds: MicromarkBuild[] = [];
 
 /** Find and check the fixes once per process; warn once if any cannot be applied. */
 function loadFixes(): Fixes {
   if (fixes) return fixes;
   try {
-    fixes = planFixes(loadMicromarkBuilds());
+    builds = loadMicromarkBuilds();
+    fixes = planFixes(builds);
   } catch (error) {
     fixes = { patches: [], statuses: [{ name: 'micromark files', applied: false, reason: error instanceof Error ? error.message : String(error) }] };
   }
-  const warning = fixesOffWarning(fixes.statuses);
-  if (warning) process.emitWarning(warning, { code: 'MLPOST_MICROMARK_FIXES_OFF' });
+  warnIfOff(fixes.statuses);
   return fixes;
 }
 
-/** Which fixes are applied while mlpost parses, and why any is not. */
-export function micromarkFixStatus(): readonly FixStatus[] {
-  return loadFixes().statuses;
+let warned = false;
+function warnIfOff(statuses: readonly FixStatus[]): void {
+  const warning = fixesOffWarning(statuses);
+  if (warning && !warned) {
+    warned = true;
+    process.emitWarning(warning, { code: 'MLPOST_MICROMARK_FIXES_OFF' });
+  }
 }
 
-let depth = 0;
+const extensionFixes = new WeakMap<readonly unknown[], Fixes>();
 
-/** Run `parse` (synchronous) with the fixes in place, and put micromark back afterwards. */
-export function withMicromarkFixes<T>(parse: () => T): T {
-  const { patches } = loadFixes();
-  if (depth++ === 0) for (const patch of patches) patch.target[patch.key] = patch.replacement;
+/** The fixes for the constructs of a parser's extension list, checked once per list. */
+function loadExtensionFixes(extensions: readonly unknown[]): Fixes {
+  let planned = extensionFixes.get(extensions);
+  if (planned) return planned;
+  loadFixes();
+  const build = builds[0];
+  planned = build ? planExtensionFixes(extensions, build.parseEvents) : { patches: [], statuses: [] };
+  extensionFixes.set(extensions, planned);
+  warnIfOff(planned.statuses);
+  return planned;
+}
+
+/**
+ * Which fixes are applied while mlpost parses, and why any is not: micromark's, and with
+ * `extensions` (a parser's extension list) those of its constructs.
+ */
+export function micromarkFixStatus(extensions?: readonly unknown[]): readonly FixStatus[] {
+  const own = loadFixes().statuses;
+  return extensions ? [...own, ...loadExtensionFixes(extensions).statuses] : own;
+}
+
+/**
+ * Run `parse` (synchronous) with the fixes in place — micromark's, and those for the
+ * constructs of `extensions` when given — and put everything back afterwards. A parse
+ * inside another (a post's part parsed on its own) keeps what the outer one put in place.
+ */
+export function withMicromarkFixes<T>(parse: () => T, extensions?: readonly unknown[]): T {
+  const patches = [...loadFixes().patches, ...(extensions ? loadExtensionFixes(extensions).patches : [])];
+  const applied: Patch[] = [];
+  for (const patch of patches) {
+    if (patch.target[patch.key] === patch.replacement) continue;
+    patch.target[patch.key] = patch.replacement;
+    applied.push(patch);
+  }
   try {
     return parse();
   } finally {
-    if (--depth === 0) for (const patch of patches) patch.target[patch.key] = patch.original;
+    for (const patch of applied.reverse()) patch.target[patch.key] = patch.original;
   }
 }

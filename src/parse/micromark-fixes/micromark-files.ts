@@ -29,8 +29,8 @@ export interface MicromarkBuild {
    * finds the one in use).
    */
   readonly blankLines: readonly unknown[];
-  /** The build's own parse: text → events, to check a fix by what it does. */
-  readonly parseEvents: (text: string) => unknown[];
+  /** The build's own parse: text → events, to check a fix by what it does (with `extensions`, as a parser given them). */
+  readonly parseEvents: (text: string, extensions?: readonly unknown[]) => unknown[];
 }
 
 interface ParseModules {
@@ -63,7 +63,7 @@ export function loadMicromarkBuilds(): MicromarkBuild[] {
       textInitializers: requireFromMicromark(textFile) as Record<string, unknown>,
       documentInitializer: load<{ document?: unknown }>('initialize/document.js').document,
       blankLines: commonmarkBuilds.map((folder) => (requireFromMicromark(join(commonmarkRoot, folder, 'blank-line.js')) as { blankLine?: unknown }).blankLine),
-      parseEvents: (text) => postprocess(parse().document().write(preprocess()(text, undefined, true))),
+      parseEvents: (text, extensions) => postprocess(parse({ extensions: extensions ? [...extensions] : [] }).document().write(preprocess()(text, undefined, true))),
     });
   }
   return builds;

@@ -37,7 +37,7 @@ export function syntaxStage(options: Readonly<MlpostOptions>): Stage {
       { name: 'html-divs', use: [remarkPandocHtmlDivs], needs: ['mdast'] },
       // Cells are parsed with the post's syntax; the Hexo tags in them expand in the tag pass.
       { name: 'simple-tables', use: [remarkPandocSimpleTables], needs: ['mdast', 'tags-unexpanded'] },
-      { name: 'pandoc-math', use: [remarkPandocMath], needs: ['mdast'] },
+      { name: 'pandoc-math', use: [remarkPandocMath, { markdownEscapes: options.math?.markdownEscapes }], needs: ['mdast'] },
       { name: 'cjk-friendly', use: [remarkCjkFriendly], needs: ['mdast'] },
       { name: 'hexo-tags', use: [remarkHexoTags, { handlers: options.tags ?? {}, ...options.site }], needs: ['mdast', 'tags-unexpanded'], makes: ['tags-expanded'], breaks: ['tags-unexpanded'] },
       { name: 'more', use: [remarkMore], needs: ['mdast'] },
