@@ -5,11 +5,17 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { ensureTestPackages } from '../scripts/test-packages.mjs';
 
-// The Hexo the site suite compares with is a test-only package (test/package.json).
-ensureTestPackages();
-
 // 'site' and 'peers' last: they are the longest (5 000-post builds; each has --quick).
 const suites = ['render', 'graph', 'numeric', 'site', 'peers'];
+
+// Asking for help must not start the whole run (it takes long and rewrites BENCHMARKS.md).
+if (process.argv.includes('--help') || process.argv.includes('-h')) {
+  console.log(`usage: npm run bench -- [${suites.join('|')} …] [flags passed to each suite, e.g. --quick]\n(no suite named: every suite, each rewriting its section of BENCHMARKS.md)`);
+  process.exit(0);
+}
+
+// The Hexo the site suite compares with is a test-only package (test/package.json).
+ensureTestPackages();
 const named = process.argv.slice(2).filter((arg) => suites.includes(arg));
 const flags = process.argv.slice(2).filter((arg) => !suites.includes(arg));
 let failed = false;

@@ -3,8 +3,9 @@
 // keeps V8's compiled code for it between runs, so a fresh `mlpost render` does not
 // compile the pipeline again. Node ≥ 22.1 does that itself (module.enableCompileCache);
 // on Node 20 the same is done with V8's code cache through vm.Script, stored where Node
-// would store its own (the system's temporary folder), checked by V8 on every load (a
-// cache made by another Node or for other bytes is rejected and made anew).
+// would store its own (the system's temporary folder). V8 rejects a cache made by another
+// Node, but checks the source only by its length: the file name keys the cache by the
+// bundle's stat (below), so a replaced bundle never runs an older build's code.
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import module, { createRequire } from 'node:module';
@@ -25,14 +26,17 @@ if (typeof module.enableCompileCache === 'function') {
 /** Run the CommonJS file `file` as `require` would, with V8's code cache for it. */
 function runWithCodeCache(file) {
   const source = readFileSync(file, 'utf8');
-  const { size, mtimeMs } = statSync(file);
+  // V8 checks a cache against the source's length only, so the key must change whenever the
+  // file is replaced: npm installs every file with the same mtime (1985), but a write always
+  // gives a new ctime (which no tar or npm can set back).
+  const { size, mtimeMs, ctimeMs, ino } = statSync(file);
   // One cache per command: each holds the functions its command ran (made by its first run).
   const command = /^[a-z]+$/.test(process.argv[2] ?? '') ? process.argv[2] : 'other';
   // Named `<install>-<command>-<build>.bin`: a new build of the same install replaces its
   // command's old cache instead of piling up next to it.
   const hash = (text) => createHash('sha256').update(text).digest('hex').slice(0, 16);
   const prefix = `${hash(file)}-${command}-`;
-  const cacheFile = join(tmpdir(), 'mlpost-compile-cache', `${prefix}${hash(`${size}\0${mtimeMs}\0${process.version}\0${process.arch}`)}.bin`);
+  const cacheFile = join(tmpdir(), 'mlpost-compile-cache', `${prefix}${hash(`${size}\0${mtimeMs}\0${ctimeMs}\0${ino}\0${process.version}\0${process.arch}`)}.bin`);
   let cachedData;
   try {
     cachedData = readFileSync(cacheFile);

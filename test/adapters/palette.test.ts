@@ -29,4 +29,14 @@ describe('the embedded stylesheet pieces', () => {
     expect(rules).toContain('.mlpost-note {');
     expect(theme).toContain(rules);
   });
+
+  it('hide a spoiler behind a visible bar on a theme page, where --mlpost-fg is not defined', () => {
+    const rules = asset('embed/theme-tags.css');
+    const spoiler = /\.mlpost-spoiler \{([^}]*)\}/.exec(rules)![1]!;
+    expect(spoiler).toContain('color: transparent');
+    // `currentColor` there would be the element's own colour, transparent: no bar at all.
+    const background = /background: var\(--mlpost-fg, ([^)]+)\)/.exec(spoiler)![1]!;
+    expect(declarations(asset('embed/palette-light.css')).has('--mlpost-fg')).toBe(false);
+    expect(background.toLowerCase()).not.toBe('currentcolor');
+  });
 });

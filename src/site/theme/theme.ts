@@ -40,11 +40,19 @@ export class Theme {
 
   /** Render `name` (`post.njk` …) with `context`; a template error is a {@link ThemeError} naming its file and line. */
   render(name: string, context: object): string {
-    this.environment ??= createEnvironment(this.folders);
+    if (!this.environment) {
+      const environment = createEnvironment(this.folders);
+      try {
+        compileSiteTemplates(environment, this.folders);
+      } catch (error) {
+        throw new ThemeError(describe(error, this.folders, name, 'parse'));
+      }
+      this.environment = environment;
+    }
     try {
       return this.environment.render(name, context);
     } catch (error) {
-      throw new ThemeError(describe(error, this.folders, name));
+      throw new ThemeError(describe(error, this.folders, name, 'render'));
     }
   }
 }
@@ -102,6 +110,15 @@ function createEnvironment(folders: readonly string[]): Environment {
 }
 
 /**
+ * Compile every template of the site's own folders now: a syntax error in a partial that
+ * another template includes would otherwise surface inside Nunjucks' synchronous render as
+ * an exception thrown again later, outside any caller (a crash, not a diagnostic).
+ */
+function compileSiteTemplates(environment: Environment, folders: readonly string[]): void {
+  for (const folder of folders.slice(0, -1)) for (const name of templateNames(folder)) environment.getTemplate(name, true);
+}
+
+/**
  * Nunjucks (CommonJS), required when a page is first made. In the CLI bundle `require` is
  * the bundle's own, so Nunjucks is inlined there and compiled with the rest (V8's code cache).
  */
@@ -109,12 +126,22 @@ export function loadNunjucks(): typeof import('nunjucks') {
   return (typeof require === 'function' ? require('nunjucks') : createRequire(import.meta.url)('nunjucks')) as typeof import('nunjucks');
 }
 
-/** `theme/post.njk:3:7: error: …` from a Nunjucks error (`(path) [Line 3, Column 7]\n  message`). */
-function describe(error: unknown, folders: readonly string[], name: string): string {
+/**
+ * `theme/post.njk:3:7: error: …` from a Nunjucks error (`(path) [Line 3, Column 7]\n  message`;
+ * an error in an included or parent template nests its own such lines under the
+ * includer's, and the innermost names the place). Nunjucks counts a parse error's line and
+ * column from 1 but a render error's from 0.
+ */
+function describe(error: unknown, folders: readonly string[], name: string, stage: 'parse' | 'render'): string {
   const message = error instanceof Error ? error.message : String(error);
-  const match = /^\(([^)]*)\)(?: \[Line (\d+), Column (\d+)\])?\s*([\s\S]*)$/.exec(message);
-  const file = match?.[1] && match[1] !== 'unknown path' ? match[1] : join(folders[0]!, name);
+  const places = [...message.matchAll(/(?:^|Template render error: )\(([^)\n]*)\)(?: \[Line (\d+), Column (\d+)\])?/g)];
+  const innermost = places.at(-1);
+  const file = innermost?.[1] && innermost[1] !== 'unknown path' ? innermost[1] : join(folders[0]!, name);
   const shown = relative(process.cwd(), file).split(sep).join('/') || file;
-  const reason = (match?.[4] ?? message).trim().split('\n')[0]!.replace(/^Error: /, '');
-  return `${shown}:${match?.[2] ?? 1}:${match?.[3] ?? 1}: error: template: ${reason} [theme-template]`;
+  const rest = innermost ? message.slice(innermost.index + innermost[0].length) : message;
+  const reason = (rest.trim() || message).split('\n')[0]!.trim().replace(/^Error: /, '');
+  const offset = stage === 'render' ? 1 : 0;
+  const line = innermost?.[2] === undefined ? 1 : Number(innermost[2]) + offset;
+  const column = innermost?.[3] === undefined ? 1 : Number(innermost[3]) + offset;
+  return `${shown}:${line}:${column}: error: template: ${reason} [theme-template]`;
 }
