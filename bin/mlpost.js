@@ -7,7 +7,7 @@
 // Node, but checks the source only by its length: the file name keys the cache by the
 // bundle's stat (below), so a replaced bundle never runs an older build's code.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import module, { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -36,10 +36,11 @@ function runWithCodeCache(file) {
   // command's old cache instead of piling up next to it.
   const hash = (text) => createHash('sha256').update(text).digest('hex').slice(0, 16);
   const prefix = `${hash(file)}-${command}-`;
-  const cacheFile = join(tmpdir(), 'mlpost-compile-cache', `${prefix}${hash(`${size}\0${mtimeMs}\0${ctimeMs}\0${ino}\0${process.version}\0${process.arch}`)}.bin`);
+  const folder = ownCacheFolder();
+  const cacheFile = folder && join(folder, `${prefix}${hash(`${size}\0${mtimeMs}\0${ctimeMs}\0${ino}\0${process.version}\0${process.arch}`)}.bin`);
   let cachedData;
   try {
-    cachedData = readFileSync(cacheFile);
+    if (cacheFile) cachedData = readFileSync(cacheFile);
   } catch {
     // First run of this build on this Node: compile, and store the cache at exit.
   }
@@ -48,7 +49,7 @@ function runWithCodeCache(file) {
     cachedData,
     importModuleDynamically: vm.constants?.USE_MAIN_CONTEXT_DEFAULT_LOADER,
   });
-  if (cachedData === undefined || script.cachedDataRejected) {
+  if (cacheFile && (cachedData === undefined || script.cachedDataRejected)) {
     // After the run, so the cache holds every function the command compiled, not only the top level.
     process.once('beforeExit', () => storeCache(cacheFile, prefix, script));
   }
@@ -57,15 +58,36 @@ function runWithCodeCache(file) {
   script.runInThisContext().call(exports, exports, createRequire(file), fileModule, file, dirname(file));
 }
 
+/**
+ * This user's cache folder in the temporary folder, made private (0700); undefined — no
+ * cache — if it is not a real folder owned by this user (on a shared machine another user
+ * could otherwise plant compiled code that this process would run).
+ */
+function ownCacheFolder() {
+  const uid = typeof process.getuid === 'function' ? process.getuid() : undefined;
+  const folder = join(tmpdir(), uid === undefined ? 'mlpost-compile-cache' : `mlpost-compile-cache-${uid}`);
+  try {
+    mkdirSync(folder, { mode: 0o700 });
+  } catch {
+    // It exists already (checked below), or cannot be made (no cache).
+  }
+  try {
+    const stat = lstatSync(folder);
+    if (!stat.isDirectory() || (uid !== undefined && (stat.uid !== uid || (stat.mode & 0o077) !== 0))) return undefined;
+    return folder;
+  } catch {
+    return undefined;
+  }
+}
+
 function storeCache(cacheFile, prefix, script) {
   try {
     const folder = dirname(cacheFile);
-    mkdirSync(folder, { recursive: true });
     for (const name of readdirSync(folder)) {
       if (name.startsWith(prefix) && join(folder, name) !== cacheFile) rmSync(join(folder, name), { force: true });
     }
     const temporary = `${cacheFile}.${process.pid}.tmp`;
-    writeFileSync(temporary, script.createCachedData());
+    writeFileSync(temporary, script.createCachedData(), { flag: 'wx', mode: 0o600 });
     renameSync(temporary, cacheFile);
   } catch {
     // A read-only temporary folder: the next run compiles again, nothing else changes.

@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const stampFile = join(root, 'dist', '.build-stamp');
 
-/** A hash of everything the build reads: sources, configs, the lock file, the build scripts. */
+/** A hash of everything the build reads: sources, the default theme, configs, the lock file, the build scripts. */
 function inputsStamp() {
   const hash = createHash('sha256');
   const add = (path) => hash.update(`${relative(root, path)}\0`).update(readFileSync(path));
@@ -23,6 +23,8 @@ function inputsStamp() {
     }
   };
   walk(join(root, 'src'));
+  // The default theme is compiled into the CLI bundle (src/site/theme/compile-templates.ts).
+  walk(join(root, 'assets', 'theme'));
   for (const file of ['package.json', 'package-lock.json', 'tsconfig.json', 'tsconfig.build.json', 'scripts/build.mjs', 'scripts/bundle.mjs']) add(join(root, file));
   return hash.digest('hex');
 }

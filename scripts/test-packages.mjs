@@ -35,3 +35,6 @@ export function ensureTestPackages() {
     process.exit(run.status ?? 1);
   }
 }
+
+// `node scripts/test-packages.mjs`: install them if needed (`npm run typecheck` does, since it checks the tests too).
+if (process.argv[1] === fileURLToPath(import.meta.url)) ensureTestPackages();

@@ -61,6 +61,9 @@ function crashError(error: Error & { code?: string }, heapMb: number): PostRende
   return new PostRenderError(`render worker crashed: ${error.message}`, 'crashed');
 }
 
+/** How long past `postMs` a thread may take to begin a post (load mlpost, finish the last job's leftovers). */
+const THREAD_START_GRACE_MS = 60_000;
+
 function timeoutError(timeoutMs: number): PostRenderError {
   return new PostRenderError(`mlpost stopped rendering this post after ${timeoutMs / 1000} s (limits.postMs in mlpost.yml)`, 'timeout');
 }
@@ -152,6 +155,7 @@ export class RenderPool {
       if (message.type === 'closed' || !current || message.id !== current.id) return;
       if (message.type === 'started') {
         const postMs = this.postMs;
+        clearTimeout(current.timer);
         if (postMs !== undefined) current.timer = setTimeout(() => this.replace(slot, timeoutError(postMs)), postMs);
         return;
       }
@@ -196,8 +200,11 @@ export class RenderPool {
       if (slot.current) continue;
       const next = this.queue.shift()!;
       const id = this.nextId++;
-      // The time limit starts when the thread says it has begun (a fresh thread loads first).
-      slot.current = { ...next, id, timer: undefined };
+      // The time limit starts when the thread says it has begun (a fresh thread loads first);
+      // until then a looser one holds, so a thread that never begins the post is replaced too.
+      const postMs = this.postMs;
+      const timer = postMs === undefined ? undefined : setTimeout(() => this.replace(slot, timeoutError(postMs)), postMs + THREAD_START_GRACE_MS);
+      slot.current = { ...next, id, timer };
       slot.worker.postMessage({ type: 'job', id, job: next.job } satisfies RenderWorkerRequest);
     }
   }
