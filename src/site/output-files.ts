@@ -31,6 +31,7 @@ export class OutputFiles {
   readonly refused: string[] = [];
   private readonly folder: OutputFolder;
   private readonly previous: Readonly<Record<string, ManifestFile>>;
+  private failed = false;
 
   constructor(
     readonly output: string,
@@ -86,8 +87,21 @@ export class OutputFiles {
     return target;
   }
 
-  /** Remove what the previous build wrote and this one did not (and folders left empty). */
+  /** Note that a page could not be made (a template error): {@link removeStale} then keeps the previous build's files. */
+  pageFailed(): void {
+    this.failed = true;
+  }
+
+  /**
+   * Remove what the previous build wrote and this one did not (and folders left empty) —
+   * unless a page failed, when they stay (listed as before), so a typo in a theme does not
+   * empty the site or the page `mlpost serve` shows.
+   */
   removeStale(): void {
+    if (this.failed) {
+      for (const [path, entry] of Object.entries(this.previous)) if (!(path in this.files)) this.files[path] = entry;
+      return;
+    }
     for (const path of Object.keys(this.previous).sort()) {
       if (path in this.files) continue;
       const target = this.folder.resolve(path);

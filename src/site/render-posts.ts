@@ -90,6 +90,7 @@ export async function renderPosts(context: BuildContext, scanned: Iterable<Scann
       post.record = writePost(files, post, stored, makePostPage(frame, post, stored), transient);
     } catch (error) {
       if (!(error instanceof ThemeError)) throw error;
+      files.pageFailed();
       post.origin = 'failed';
       problems.push(error.message);
     }

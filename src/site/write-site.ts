@@ -136,6 +136,7 @@ function writeLists(context: BuildContext, frame: PageFrame, listed: readonly Si
       files.emit(spec.file, input, renderList(frame, spec));
     } catch (error) {
       if (!(error instanceof ThemeError)) throw error;
+      files.pageFailed();
       notices.push({ severity: 'error', text: error.message });
     }
   }

@@ -148,6 +148,23 @@ describe('the theme', () => {
     expect(new Set(result.problems)).toEqual(new Set([`${relative(process.cwd(), join(site, 'theme/post.njk'))}:3:7: error: template: unexpected token: %} [theme-template]`]));
   }, 60_000);
 
+  it('keeps the pages of the last good build while a template is broken, and replaces them once it is fixed', async () => {
+    const site = blog('title: Kept\n', { 'a.md': '---\ntitle: A\n---\n\nBody.\n' });
+    expect((await buildSite(site, { workers: 0 })).errors).toBe(0);
+    const page = join(site, 'dist/a/index.html');
+    const good = readFileSync(page, 'utf8');
+    mkdirSync(join(site, 'theme/_partials'), { recursive: true });
+    writeFileSync(join(site, 'theme/_partials/nav.njk'), '<nav>\n  {% if %}\n</nav>\n');
+    const broken = await buildSite(site, { workers: 0 });
+    expect(broken.errors).toBeGreaterThan(0);
+    expect(broken.removed).toEqual([]);
+    expect(readFileSync(page, 'utf8')).toBe(good);
+    writeFileSync(join(site, 'theme/_partials/nav.njk'), '<nav>fixed</nav>\n');
+    const fixed = await buildSite(site, { workers: 0 });
+    expect(fixed.errors).toBe(0);
+    expect(readFileSync(page, 'utf8')).toContain('<nav>fixed</nav>');
+  }, 60_000);
+
   it('reports a broken partial of the site theme at its own file and line, without crashing', async () => {
     const site = blog('title: Broken\n', { 'a.md': '---\ntitle: A\n---\n\nBody.\n' }, { 'theme/_partials/nav.njk': '<nav>\n  {% if %}\n</nav>\n' });
     const result = await buildSite(site, { workers: 0 });
