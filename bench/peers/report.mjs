@@ -36,7 +36,10 @@ function sizeSection(results, { n, rounds }) {
     const row = summary.get(tool.id);
     const math = !tool.typesetsMath ? 'none (not typeset)' : row.runs.map((run) => `${run.check.math} / ${run.check.formulas}, ${run.check.errors} errors`).at(-1);
     if (row.failed) {
-      lines.push(`| ${tool.label} | ${tool.does} | **failed**: ${row.failed.check.reason.replace(/\|/g, '\\|')} | | | | ${row.load.median.toFixed(1)} | ${math} | | |`);
+      const run = row.failed;
+      // V8 aborts with exit 134 when a heap passes its limit (8 GB for every Node tool here).
+      const reason = /^exit 134\b/.test(run.check.reason) && /heap|Allocation|NewFillerObject|KeyedLoadIC/i.test(run.check.reason) ? `out of memory (exit 134 at the 8 GB heap limit) after ${seconds(run.wallMs)}` : run.check.reason.replace(/\|/g, '\\|');
+      lines.push(`| ${tool.label} | ${tool.does} | **failed**: ${reason} | ${seconds(run.cpuMs)} | | ${run.peakMb.toFixed(0)} MB | ${row.load.median.toFixed(1)} | — | | |`);
       continue;
     }
     const vs = (key) => (ours && !ours.failed && tool.id !== 'mlpost' ? ratio(row[key].median, ours[key].median) : '—');
@@ -55,6 +58,8 @@ function sizeSection(results, { n, rounds }) {
     const fastest = sameWork.reduce((best, entry) => (summary.get(entry.tool.id).wall.median < summary.get(best.tool.id).wall.median ? entry : best));
     const factor = summary.get(fastest.tool.id).wall.median / ours.wall.median;
     lines.push('', `Target (cold build ≥ 2× faster than the fastest same-work peer): fastest peer ${fastest.tool.label}, ${seconds(summary.get(fastest.tool.id).wall.median)}; mlpost ${seconds(ours.wall.median)}: **${factor.toFixed(2)}× — ${factor >= 2 ? 'met' : 'not met'}**.`);
+  } else if (ours && !ours.failed) {
+    lines.push('', `Target (cold build ≥ 2× faster than the fastest same-work peer): no same-work peer finished this site; mlpost did, in ${seconds(ours.wall.median)}.`);
   }
   lines.push('', `Reproduce one row (\`$W\` = \`\${TMPDIR:-/tmp}/mlpost-bench-peers\`; \`node bench/peers/run.mjs --prepare --sizes ${n}\` makes the site and every tool's copy of it and installs the peers):`, '');
   for (const { tool } of rowsOf) {
