@@ -154,9 +154,8 @@ export class RenderPool {
       const current = slot.current;
       if (message.type === 'closed' || !current || message.id !== current.id) return;
       if (message.type === 'started') {
-        const postMs = this.postMs;
         clearTimeout(current.timer);
-        if (postMs !== undefined) current.timer = setTimeout(() => this.replace(slot, timeoutError(postMs)), postMs);
+        current.timer = this.timeLimit(slot, 0);
         return;
       }
       clearTimeout(current.timer);
@@ -194,6 +193,12 @@ export class RenderPool {
     this.dispatch();
   }
 
+  /** The timer that replaces `slot`'s thread `postMs + graceMs` from now (none without `postMs`). */
+  private timeLimit(slot: Slot, graceMs: number): NodeJS.Timeout | undefined {
+    const postMs = this.postMs;
+    return postMs === undefined ? undefined : setTimeout(() => this.replace(slot, timeoutError(postMs)), postMs + graceMs);
+  }
+
   private dispatch(): void {
     for (const slot of this.slots) {
       if (this.queue.length === 0) return;
@@ -202,9 +207,7 @@ export class RenderPool {
       const id = this.nextId++;
       // The time limit starts when the thread says it has begun (a fresh thread loads first);
       // until then a looser one holds, so a thread that never begins the post is replaced too.
-      const postMs = this.postMs;
-      const timer = postMs === undefined ? undefined : setTimeout(() => this.replace(slot, timeoutError(postMs)), postMs + THREAD_START_GRACE_MS);
-      slot.current = { ...next, id, timer };
+      slot.current = { ...next, id, timer: this.timeLimit(slot, THREAD_START_GRACE_MS) };
       slot.worker.postMessage({ type: 'job', id, job: next.job } satisfies RenderWorkerRequest);
     }
   }

@@ -32,16 +32,21 @@ export class Theme {
   /** A hash of every template file (the default theme's and the site's): part of every page's key. */
   readonly fingerprint: string;
 
+  /** The default theme's {@link templateDigest} (read once: the fingerprint and the compiled templates' check both need it). */
+  private readonly defaultsDigest: string;
+
   constructor(readonly folders: readonly string[]) {
     const hash = createHash('sha256');
-    for (const folder of folders) hash.update(`${folder === folders.at(-1) ? 'default' : 'site'}:${templateDigest(folder)}\0`);
+    const digests = folders.map(templateDigest);
+    folders.forEach((folder, at) => hash.update(`${folder === folders.at(-1) ? 'default' : 'site'}:${digests[at]}\0`));
     this.fingerprint = hash.digest('hex');
+    this.defaultsDigest = digests.at(-1)!;
   }
 
   /** Render `name` (`post.njk` …) with `context`; a template error is a {@link ThemeError} naming its file and line. */
   render(name: string, context: object): string {
     if (!this.environment) {
-      const environment = createEnvironment(this.folders);
+      const environment = createEnvironment(this.folders, this.defaultsDigest);
       try {
         compileSiteTemplates(environment, this.folders);
       } catch (error) {
@@ -94,16 +99,15 @@ function templateFiles(folder: string): string[] {
   return files;
 }
 
-function createEnvironment(folders: readonly string[]): Environment {
+function createEnvironment(folders: readonly string[], defaultsDigest: string): Environment {
   const nunjucks = loadNunjucks();
   // Templates are compiled once per build (each build opens the theme afresh, so an edited
   // template is read again by the next one, as under `serve`). The default theme's come
   // compiled with the CLI bundle, if they were compiled from these very files.
-  const defaults = folders.at(-1)!;
   const precompiled = precompiledDefaultTemplates();
   // (@types/nunjucks types the loader's argument as an array; it reads an object by name.)
   const loaders: ILoaderAny[] =
-    precompiled && precompiled.digest === templateDigest(defaults)
+    precompiled && precompiled.digest === defaultsDigest
       ? [...(folders.length > 1 ? [new nunjucks.FileSystemLoader(folders.slice(0, -1), { noCache: false })] : []), new nunjucks.PrecompiledLoader(precompiled.templates as unknown as never[])]
       : [new nunjucks.FileSystemLoader([...folders], { noCache: false })];
   return new nunjucks.Environment(loaders, { autoescape: true, throwOnUndefined: false });
